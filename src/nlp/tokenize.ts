@@ -1,0 +1,52 @@
+import type { Token } from '../document.js';
+import { isAbbreviation } from './abbreviations.js';
+
+// One regex, tried at each position; alternatives in priority order.
+const TOKEN_RE = new RegExp(
+  [
+    String.raw`https?://[^\s<>"'”’)\]]+[^\s<>"'”’)\].,;:!?]`, // URLs
+    String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`, // e-mail addresses
+    String.raw`(?:\p{L}\.){2,}(?:\p{L}(?![\p{L}\p{N}]))?`, // U.S., U.N., a.m.
+    String.raw`\p{N}+(?:[.,:/]\p{N}+)*(?:st|nd|rd|th|s)?(?![\p{L}\p{N}])`, // 1,200  3.5  10:30  2024  1990s  21st
+    String.raw`[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*`, // words, with inner hyphens and apostrophes
+    String.raw`\.{2,}|-{2,}|…`, // ellipses and double dashes
+    String.raw`\S`, // any other single character
+  ].join('|'),
+  'gu',
+);
+
+const CLITIC_RE = /^(.*\p{L})(['’](?:s|S|re|ve|ll|d|m|t))$/u;
+const NT_RE = /^(.*\p{L})(n['’]t)$/iu;
+
+/** Split text into tokens with character offsets. Hyphenated words stay whole; possessive 's is split off. */
+export function tokenize(text: string, offset = 0, end = text.length): Token[] {
+  const out: Token[] = [];
+  const re = new RegExp(TOKEN_RE.source, 'gu');
+  re.lastIndex = offset;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m.index >= end) break;
+    let s = m[0];
+    const start = m.index;
+    // A title or month abbreviation keeps its period: "Gen." "Jan."
+    if (/^\p{L}+$/u.test(s) && text[start + s.length] === '.' && isAbbreviation(s)) {
+      s += '.';
+      re.lastIndex = start + s.length;
+    } else if (/^\p{Lu}$/u.test(s) && text[start + 1] === '.' && /\s/.test(text[start + 2] ?? '')) {
+      // An initial: "J. Smith"
+      s += '.';
+      re.lastIndex = start + 2;
+    }
+    const nt = NT_RE.exec(s);
+    const cl = nt ? null : CLITIC_RE.exec(s);
+    const split = nt ?? cl;
+    if (split) {
+      const a = split[1];
+      out.push({ start, end: start + a.length, text: a });
+      out.push({ start: start + a.length, end: start + s.length, text: split[2] });
+    } else {
+      out.push({ start, end: start + s.length, text: s });
+    }
+  }
+  return out;
+}
