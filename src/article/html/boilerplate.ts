@@ -4,11 +4,11 @@
 
 /** Class/id words of page furniture that never holds the story's own prose. */
 const FURNITURE =
-  /(?:^|[\s_-])(?:caption|captions|credit|credits|photo-?credit|image-?credit|figcaption|related|relatedlinks|related-?(?:content|stories|articles|posts|links)|read-?more|more-?from|more-?on|recommend(?:ed|ations)?|newsletter|newsletters|subscribe|subscription|signup|sign-?up|share|sharing|share-?bar|social|social-?share|sharetools|toolbar|tools|advert|advertisement|ads?|ad-?slot|ad-?container|dfp|sponsor|sponsored|promo|promotion|outbrain|taboola|comments?|disqus|author-?bio|author-?info|author-?box|about-?author|bio|breadcrumbs?|tags|tag-?list|topics|keywords|paywall|inline-?cta|cta|trending|most-?popular|popular|nav|navigation|menu|footer|masthead|sidebar|rail|widget|byline|timestamp|dateline-?info|print|skip|visually-?hidden|sr-only|screen-?reader|hidden)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:caption|captions|credit|credits|photo-?credit|image-?credit|figcaption|related|relatedlinks|related-?(?:content|stories|articles|posts|links)|read-?more|more-?from|more-?on|recommend(?:ed|ations)?|newsletter|newsletters|subscribe|subscription|signup|sign-?up|share|sharing|share-?bar|social|social-?share|sharetools|toolbar|tools|advert|advertisement|ads?|ad-?slot|ad-?container|dfp|sponsor|sponsored|promo|promotion|outbrain|taboola|comments?|disqus|author-?bio|author-?info|author-?box|about-?author|bio|breadcrumbs?|tags|tag-?list|topics|keywords|paywall|inline-?cta|cta|trending|most-?popular|popular|nav|navigation|menu|footer|masthead|sidebar|rail|widget|byline|timestamp|dateline-?info|print|skip|visually-?hidden|sr-only|screen-?reader|hidden|rollover|tooltip|popover|hover-?card|modal|overlay|gallery-?caption|slideshow-?caption|image-?caption|photo-?caption|wp-caption-text|credit-?line|article-?tools|article-?meta|post-?meta|entry-?meta|meta-?data|author-?details|author-?description|contributor)(?:$|[\s_-])/i;
 
 /** Class/id words that mark the story's own container: never removed for a furniture word beside them. */
 const STORY =
-  /(?:^|[\s_-])(?:article-?body|story-?body|post-?body|entry-?content|article-?content|story-?content|body-?text|articlebody|storytext|article-?text)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:article-?body|story-?body|post-?body|entry-?content|article-?content|story-?content|body-?text|articlebody|storytext|article-?text|embed|embedded|tweet|twitter-?tweet|instagram-?media)(?:$|[\s_-])/i;
 
 export function hintOf(el: Element): string {
   const cls = el.getAttribute('class') ?? '';
@@ -50,23 +50,109 @@ export function isHidden(el: Element): boolean {
   return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-// Whole blocks that are page furniture by their wording alone.
+// Whole blocks that are page furniture by their wording alone, in any position.
 const FURNITURE_LINES: RegExp[] = [
-  /^(?:advertisement|advertising|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: the main story)?(?: below)?|article continues below.*|scroll to continue.*)$/i,
-  /^(?:read|see|watch|listen)(?: also| more| next)?\s*[:|»›>-]/i,
-  /^(?:related|more|also read|recommended|trending|most (?:read|popular|viewed))(?: (?:stories|articles|coverage|content|reading|news|links|videos|on this story|from [\p{L} ]+))?\s*[:|»›>-]?$/iu,
-  /^(?:sign up|subscribe|get (?:our|the) [\p{L} ]*newsletter|join our|follow us|like us on|download (?:our|the) app)\b/iu,
-  /^(?:share|share this(?: article| story)?|tweet|email|print|comments?|\d+ comments?|leave a comment|post a comment)\s*[:|]?$/i,
-  /^(?:photo|image|picture|video|credit|source|illustration|graphic)s?\s*(?:credit)?\s*[:|]/i,
+  /^(?:advertisement|advertising|advert|ad|anzeige|publicidad|publicité|pubblicità|iklan|реклама|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: the main story)?(?: below)?|article continues (?:below|after).*|scroll to continue.*|media playback is unsupported on your device|this slideshow requires javascript\.?|caption|close|warning|highlights|read more|see more|show more|load more|more|next|previous|back to top)$/iu,
+  /^(?:read|see|watch|listen)(?: also| more| next)?\s*[:|»›>]/i,
+  /^(?:related|more|also read|read also|recommended|trending|most (?:read|popular|viewed|shared)|don'?t miss|you (?:may|might) (?:also )?like|more great [\p{L} ]+ stories|more stories|top stories|latest news|breaking news|popular now|editor'?s picks|around the web|from the web|elsewhere on [\p{L} ]+|further reading)(?: (?:stories|articles|coverage|content|reading|news|links|videos|on this (?:story|topic)|from [\p{L}’' ]+|in [\p{L} ]+))?\s*(?:\.\.\.|…)?\s*[:|»›>-]?$/iu,
+  /^(?:sign up|subscribe|get (?:our|the) [\p{L} ]*newsletter|join our|follow us|like us on|download (?:our|the) app|get breaking news|receba em seu e-?mail|start your day with)\b/iu,
+  /^(?:share|share this(?: article| story| post)?|tweet|submit|email|e-mail|print|save|comments?|\d+ comments?|leave a (?:comment|reply)|post a comment|post comment.*|like this (?:story|article)\?.*)\s*[:|!]?$/i,
+  /^(?:photo|image|picture|video|credit|illustration|graphic|foto|bild)s?\s*(?:credit|copyright)?\s*[:|©]/i,
+  /^(?:image|photo|picture|slide)s?\s*copyright\b/i,
+  /^(?:(?:image|photo|picture|slide)s?\s*)?\d+\s*(?:of|\/)\s*(?:\/\s*)?\d+$/i,
   /^(?:copyright|©|\(c\))\s/i,
-  /^(?:all rights reserved|this (?:article|story|content) (?:was|is|has been) (?:originally |first )?(?:published|produced|updated))/i,
-  /^(?:we use cookies|by (?:using|continuing)|click here|tap here|loading|please enable javascript)/i,
-  /^(?:email|contact) (?:the )?(?:author|reporter|writer)\b/i,
-  /^(?:updated|published|posted|last (?:updated|modified))\s*[:|]?\s*(?:\d|[A-Z][a-z]{2,8}\.? \d|on )/i,
+  /^(?:all rights reserved|this (?:article|story|content|document) (?:is subject to copyright|(?:was|is|has been) (?:originally |first )?(?:published|produced|updated)))/i,
+  /^(?:we use cookies|this (?:web)?site uses cookies|by (?:using|continuing)|click here|tap here|loading|please enable javascript)/i,
+  /^(?:email|contact|follow) (?:the )?(?:author|reporter|writer)s?\b/i,
+  /^(?:first |last )?(?:updated|published|posted|modified)(?: on| at)?\s*[:|]?\s*(?:\d|[\p{L}]{3,9}\.?,? \d|today|yesterday)/iu,
+  /^(?:reading time|tempo de leitura|tiempo de lectura|lesezeit|temps de lecture)\s*[:|]|^\d+\s*min(?:ute)?s?\s+read$/i,
+  /^(?:filed under|tags?|topics?|categories|category|posted in|tagged)\s*[:|]/i,
+  /^citation\s*:/i,
+  /^https?:\/\/\S+$/i,
+  /^\[\w+[^\]]*\].*\[\/\w+\]$/,
+  /^[^\p{L}\p{N}]*$/u,
 ];
 
 export function isFurnitureLine(text: string): boolean {
   const t = text.trim();
-  if (t.length > 200) return false;
-  return FURNITURE_LINES.some((r) => r.test(t));
+  if (t.length > 300) return false;
+  if (FURNITURE_LINES.some((r) => r.test(t))) return true;
+  return isDateLine(t) || isCreditLine(t) || isSharePile(t);
+}
+
+const MONTH_WORDS =
+  'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|' +
+  'janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|' +
+  'enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|' +
+  'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|' +
+  'januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|ago|set|ott|dic';
+const DATE_FILLER =
+  'mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|' +
+  'segunda|terça|quarta|quinta|sexta|feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes|' +
+  'today|yesterday|updated|update|published|posted|modified|last|first|on|at|de|del|às|a|um|am|pm|a\\.m|p\\.m|' +
+  'est|edt|cst|cdt|pst|pdt|mst|mdt|gmt|utc|bst|cet|cest|ist|aest|amt|et|pt|ct|hours?|hrs?|mins?|minutes?|ago|h|min|' +
+  MONTH_WORDS;
+const DATE_WORD = new RegExp(`^(?:${DATE_FILLER})\\.?$`, 'iu');
+
+/** A block that is only a date and time ("November 18, 2019 | 4:10pm", "Updated: 11:05, Tue, Nov 19, 2019"). */
+export function isDateLine(t: string): boolean {
+  if (t.length > 90 || !/\d/.test(t)) return false;
+  const words = t.match(/[\p{L}.]+/gu) ?? [];
+  let other = 0;
+  for (const w of words) if (!DATE_WORD.test(w.replace(/^\.+|\.+$/g, ''))) other++;
+  return other <= 1 && words.some((w) => DATE_WORD.test(w.replace(/^\.+|\.+$/g, '')) || /^\d/.test(w));
+}
+
+// Picture agencies: a short line naming one is a credit, whatever else it says.
+const PHOTO_AGENCIES =
+  /\b(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|afp photo|reuters\/[\p{L} ]+|epa-efe|newscom|zuma(?: press| wire)?|sipa(?: usa)?|rex features|imago|dreamstime|unsplash|pixabay)\b/iu;
+// News agencies: a line holding nothing but their names (and separators) is a credit.
+const NEWS_AGENCY = String.raw`(?:ap|afp|reuters|epa|dpa|ansa|efe|xinhua|tass|ria novosti|anadolu|associated press|agence france-presse|press association|pa|upi|kyodo|yonhap|bloomberg|[\p{L} ]+ wire services?)`;
+const AGENCY_ONLY = new RegExp(String.raw`^\(?${NEWS_AGENCY}(?:\s*[/|,;&]\s*${NEWS_AGENCY})*\)?$`, 'iu');
+
+/** A photo credit or agency tag on its own. */
+export function isCreditLine(t: string): boolean {
+  if (t.length > 120) return false;
+  if (/^\((?:image|photo|picture|credit|foto)s?(?: credit)?\s*[:©]/i.test(t)) return true;
+  if (/\((?:image|photo|picture|credit|foto)s?(?: credit)?\s*[:©][^)]*\)\s*$/i.test(t)) return true;
+  if (AGENCY_ONLY.test(t)) return true;
+  if (/[.!?]["”’]?$/.test(t) && /\s\p{Ll}+\s/u.test(t)) return false;
+  return PHOTO_AGENCIES.test(t) && t.split(/\s+/).length <= 10;
+}
+
+/** "Share / Tweet / Submit": a pile of one-word tool labels. */
+function isSharePile(t: string): boolean {
+  const lines = t.split('\n').map((l) => l.trim().toLowerCase());
+  if (lines.length < 2) return false;
+  return lines.every((l) =>
+    /^(?:share|tweet|submit|email|e-mail|print|pin|save|facebook|twitter|linkedin|whatsapp|reddit|pinterest|flipboard|copy link|comments?|\d+)$/.test(
+      l,
+    ),
+  );
+}
+
+/** A byline on its own: "By Jane Doe - 11/18/19 11:04 PM EST", "Tom Krisher, AP Auto Writer". */
+export function isBylineLine(t: string): boolean {
+  if (t.length > 140) return false;
+  if (/^by\b/i.test(t) && !/[.!?]["”’]?$/.test(t.replace(/\b(?:Jr|Sr|[A-Z])\.$/, ''))) return true;
+  if (/^by$/i.test(t)) return true;
+  return /^[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}(?:\s*(?:,|and|&)\s*[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3})*\s*[,|–—-]\s*(?:[\p{L}]+\s+){0,3}(?:writer|correspondent|reporter|editor|columnist|contributor|staff|journalist)s?$/iu.test(
+    t,
+  );
+}
+
+/** Credits for the reporting and contact lines that close a story. */
+export function isClosingNote(t: string): boolean {
+  if (t.length > 400) return false;
+  if (/^\(?(?:additional |with )?(?:reporting|writing|editing|research)(?: by|:)/i.test(t)) return true;
+  if (/\bcontributed (?:to )?(?:this )?(?:report|reporting|story|article)\b/i.test(t) && t.length < 300)
+    return true;
+  if (/[\w.+-]+@[\w-]+\.[\w.]+/.test(t) && t.length < 300) return true;
+  if (/^(?:follow|email|contact|reach)\b.*(?:@|twitter|facebook|instagram)/i.test(t)) return true;
+  if (
+    /\baffiliate (?:links?|commission)\b|\bmay earn (?:a|an) (?:\w+ )?commission\b/i.test(t) &&
+    t.length < 300
+  )
+    return true;
+  return false;
 }

@@ -16,7 +16,7 @@ export function htmlToArticle(html: string, opts: HtmlOptions): Article {
   const doc = document as unknown as Document;
   const titleEl = doc.querySelector('title');
   const title = (opts.title ?? titleEl?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const blocks = extractContent(doc) ?? [];
+  const blocks = extractContent(doc, { title }) ?? [];
   let text = '';
   let titleSpan: TextSpan | null = null;
   if (title) {

@@ -1,0 +1,62 @@
+import type { Block } from './blocks.js';
+import { isBylineLine, isClosingNote, isFurnitureLine } from './boilerplate.js';
+
+// Block-level pruning after the content container is flattened: what a reader skips by its wording,
+// its place in the story (bylines open it, contact lines and credits close it) and its links.
+
+export interface PruneContext {
+  /** The page's headline: a copy inside the content is not body. */
+  title: string | null;
+}
+
+const FURNITURE_SECTION =
+  /^(?:about the (?:author|authors|writer|reporter)s?|(?:you (?:may|might) (?:also )?like|related(?: \p{L}+)?|more (?:from|on|in) .+|more \p{L}+ (?:news|stories)|recommended(?: \p{L}+)?|read (?:more|next)|further reading|most (?:read|popular|viewed)|comments?|leave a (?:comment|reply)|share this(?: \p{L}+)?|trending(?: now)?)\s*(?:\.\.\.|…)?:?)$/iu;
+
+export function norm(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function linkShare(b: Block): number {
+  const len = b.text.replace(/\s+/g, '').length;
+  return len ? b.linkChars / len : 0;
+}
+
+export function pruneBlocks(blocks: Block[], root: Element, ctx: PruneContext): Block[] {
+  const title = ctx.title ? norm(ctx.title) : '';
+  // Sections under a furniture heading go whole ("About the author", "You may also like"), as far as
+  // the heading's own box reaches: a stray "Related" heading left in the story's flow takes only itself.
+  const total = (root.textContent ?? '').length;
+  let kept: Block[] = [];
+  let scope: Element | null = null;
+  for (const b of blocks) {
+    if (scope && b.el && scope.contains(b.el)) continue;
+    scope = null;
+    if (b.kind === 'heading' && FURNITURE_SECTION.test(b.text.trim())) {
+      const box = b.el?.parentElement ?? null;
+      if (box && box !== root && (box.textContent ?? '').length < 0.4 * total) scope = box;
+      continue;
+    }
+    kept.push(b);
+  }
+  const n = kept.length;
+  kept = kept.filter((b, i) => {
+    const t = b.text;
+    if (isFurnitureLine(t)) return false;
+    const len = t.replace(/\s+/g, '').length;
+    // Link lists and "read more" lines: mostly link text, and short.
+    if (len && linkShare(b) > 0.6 && len < 400) return false;
+    if (i < 6 && title && norm(t) === title) return false;
+    if ((i < 4 || i >= n - 2) && isBylineLine(t)) return false;
+    if (i >= n - 4 && b.kind !== 'heading' && isClosingNote(t)) return false;
+    return true;
+  });
+  // A heading with nothing under it heads nothing.
+  return kept.filter((b, i) => {
+    if (b.kind !== 'heading') return true;
+    const next = kept[i + 1];
+    return !!next && !(next.kind === 'heading' && next.level <= b.level);
+  });
+}
