@@ -1,8 +1,72 @@
-import type { Stage } from '../../document.js';
+import type { Mention, Span, Stage, Token } from '../../document.js';
+import { type NerModel, nerModel } from './model.js';
+import { contractType, type TypeLexicon } from './types.js';
 
-// Named-entity mentions (the trained tagger) → doc.mentions of kind 'name'. Not built yet: the layer stays as it is.
+let lexicon: TypeLexicon | undefined;
+
+function typeLexicon(model: NerModel): TypeLexicon {
+  if (lexicon) return lexicon;
+  const places = new Set<string>();
+  const locationWords = new Set<string>();
+  const demonyms = new Set<string>();
+  for (const list of model.resources.gazetteer.values()) {
+    for (const { cat, toks } of list) {
+      const phrase = toks.join(' ');
+      if (cat === 'country' || cat === 'city' || cat === 'region') places.add(phrase);
+      else if (cat === 'lockey') locationWords.add(phrase);
+      else if (cat === 'demonym') demonyms.add(phrase);
+    }
+  }
+  lexicon = { places, locationWords, demonyms };
+  return lexicon;
+}
+
+/** Named-entity mentions of one run of tokens (a sentence), with contract types. */
+export function tagTokens(text: string, tokens: Token[], model: NerModel | null = nerModel()): Mention[] {
+  if (!model || !tokens.length) return [];
+  const lex = typeLexicon(model);
+  const words = tokens.map((t) => t.text);
+  const out: Mention[] = [];
+  for (const s of model.tag(words)) {
+    const start = tokens[s.start].start;
+    const end = tokens[s.end - 1].end;
+    const lower = words.slice(s.start, s.end).map((w) => w.toLowerCase());
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      type: contractType(s.cls, lower, lex),
+      kind: 'name',
+      entity: null,
+      score: s.score,
+    });
+  }
+  return out;
+}
+
+/** Tag every sentence of a document: tokens are grouped by the sentence spans they fall in. */
+export function tagSentences(text: string, tokens: Token[], sentences: Span[]): Mention[] {
+  const model = nerModel();
+  if (!model) return [];
+  const out: Mention[] = [];
+  let k = 0;
+  for (const s of sentences) {
+    while (k < tokens.length && tokens[k].start < s.start) k++;
+    const first = k;
+    while (k < tokens.length && tokens[k].end <= s.end) k++;
+    if (k > first) out.push(...tagTokens(text, tokens.slice(first, k), model));
+  }
+  return out;
+}
+
+// Named-entity mentions from the trained tagger (models/ner-model.json.gz) → doc.mentions of kind 'name'.
 export const nerStage: Stage = {
   name: 'ner',
-  version: '0.0.0',
-  run: (doc) => doc,
+  version: '1.0.0',
+  run(doc) {
+    const names = tagSentences(doc.text, doc.tokens, doc.sentences);
+    const others = doc.mentions.filter((m) => m.kind !== 'name');
+    const mentions = [...others, ...names].sort((a, b) => a.start - b.start || b.end - a.end);
+    return { ...doc, mentions };
+  },
 };

@@ -1,0 +1,236 @@
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { AnnotatedDocument, ArticleLayout } from '../document.js';
+import { UsageError } from '../errors.js';
+import { type GoldDocument, type GoldFormat, readGold } from '../nlp/ner/corpus.js';
+import { nerModel } from '../nlp/ner/model.js';
+import { nerStage, tagTokens } from '../nlp/ner/stage.js';
+import { ENTITY_CLASSES } from '../nlp/ner/tagger.js';
+import { conllClass } from '../nlp/ner/types.js';
+import { languageStage } from '../nlp/stage.js';
+import { tokenize } from '../nlp/tokenize.js';
+import { sharedDataPath } from '../paths.js';
+
+// `newsgraph evaluate ner --gold FILE`: conlleval-style exact-match scoring of named entities.
+//   CoNLL-2003 JSONL: each gold sentence (one line of `text`) is tokenised with our tokenizer and tagged alone.
+//   MEANTIME JSONL: the whole text goes through the language and NER stages; named PER/ORG/LOC mentions
+//   inside `annotatedUntilChar` are scored (our types mapped: PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC, else MISC;
+//   MEANTIME has no MISC, so predicted MISC spans there are not counted).
+
+export const NER_EVALUATE_HELP = `Usage: newsgraph evaluate ner --gold FILE [--format conll|meantime] [--errors N] [--json]
+
+Scores the named-entity tagger against gold data: exact span and type (conlleval), per type and overall.
+  --gold FILE     CoNLL-2003 JSONL (ner/conll2003-dev.jsonl) or MEANTIME JSONL (ner/meantime-dev.jsonl);
+                  a bare name such as "conll2003-dev" is looked up in ../shared/data/ner/
+  --format F      conll | meantime (default: detected from the first record)
+  --errors N      print up to N false positives and negatives
+  --json          print the scores as JSON
+`;
+
+export interface Span3 {
+  start: number;
+  end: number;
+  type: string;
+}
+
+export interface TypeScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+function prf(tp: number, fp: number, fn: number): TypeScore {
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { tp, fp, fn, precision, recall, f1 };
+}
+
+const EMPTY_LAYOUT: ArticleLayout = {
+  title: null,
+  lede: null,
+  dateline: null,
+  body: null,
+  sections: [],
+  byline: [],
+  publisher: null,
+  language: null,
+  published: null,
+  modified: null,
+};
+
+/** Predicted entities (CoNLL classes) for one gold document. */
+export function predict(doc: GoldDocument, format: GoldFormat): Span3[] {
+  if (format === 'conll') {
+    const out: Span3[] = [];
+    for (const s of doc.sentences) {
+      const toks = tokenize(doc.text, s.start, s.end).filter((t) => t.end <= s.end);
+      for (const m of tagTokens(doc.text, toks))
+        out.push({ start: m.start, end: m.end, type: conllClass(m.type) });
+    }
+    return out;
+  }
+  let d: AnnotatedDocument = {
+    id: doc.id,
+    url: null,
+    text: doc.text,
+    article: EMPTY_LAYOUT,
+    paragraphs: [],
+    tokens: [],
+    sentences: [],
+    mentions: [],
+    entities: [],
+    times: [],
+    quotes: [],
+    events: [],
+    agreements: [],
+  };
+  const ctx = { now: new Date(0), referenceDate: null };
+  d = nerStage.run(languageStage.run(d, ctx), ctx);
+  return d.mentions
+    .filter((m) => m.kind === 'name' && m.end <= doc.scoredUntil)
+    .map((m) => ({ start: m.start, end: m.end, type: conllClass(m.type) }))
+    .filter((m) => m.type !== 'MISC');
+}
+
+export interface NerEvaluation {
+  format: GoldFormat;
+  documents: number;
+  perType: Record<string, TypeScore>;
+  overall: TypeScore;
+  seconds: number;
+  errors: { doc: string; kind: 'FP' | 'FN'; text: string; type: string; context: string }[];
+}
+
+export function evaluateNer(docs: GoldDocument[], format: GoldFormat, keepErrors = 0): NerEvaluation {
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>();
+  const c = (t: string) => {
+    let x = counts.get(t);
+    if (!x) counts.set(t, (x = { tp: 0, fp: 0, fn: 0 }));
+    return x;
+  };
+  const errors: NerEvaluation['errors'] = [];
+  const t0 = performance.now();
+  for (const doc of docs) {
+    const gold = doc.sentences.flatMap((s) => s.entities);
+    const pred = predict(doc, format);
+    const key = (e: Span3) => `${e.start}:${e.end}:${e.type}`;
+    const goldKeys = new Set(gold.map(key));
+    const predKeys = new Set(pred.map(key));
+    const ctx = (e: Span3) => doc.text.slice(Math.max(0, e.start - 40), e.end + 40).replace(/\n/g, ' ');
+    for (const p of pred) {
+      if (goldKeys.has(key(p))) c(p.type).tp++;
+      else {
+        c(p.type).fp++;
+        if (errors.length < keepErrors)
+          errors.push({
+            doc: doc.id,
+            kind: 'FP',
+            text: doc.text.slice(p.start, p.end),
+            type: p.type,
+            context: ctx(p),
+          });
+      }
+    }
+    for (const g of gold) {
+      if (!predKeys.has(key(g))) {
+        c(g.type).fn++;
+        if (errors.length < keepErrors)
+          errors.push({
+            doc: doc.id,
+            kind: 'FN',
+            text: doc.text.slice(g.start, g.end),
+            type: g.type,
+            context: ctx(g),
+          });
+      }
+    }
+  }
+  const perType: Record<string, TypeScore> = {};
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const t of ENTITY_CLASSES) {
+    const x = counts.get(t);
+    if (!x) continue;
+    perType[t] = prf(x.tp, x.fp, x.fn);
+    tp += x.tp;
+    fp += x.fp;
+    fn += x.fn;
+  }
+  return {
+    format,
+    documents: docs.length,
+    perType,
+    overall: prf(tp, fp, fn),
+    seconds: (performance.now() - t0) / 1000,
+    errors,
+  };
+}
+
+const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
+
+export function formatTable(e: NerEvaluation): string {
+  const rows = [`type      precision  recall      F1   (tp / fp / fn)`];
+  const line = (name: string, s: TypeScore) =>
+    `${name.padEnd(8)}  ${pct(s.precision)}    ${pct(s.recall)}  ${pct(s.f1)}   (${s.tp} / ${s.fp} / ${s.fn})`;
+  for (const [t, s] of Object.entries(e.perType)) rows.push(line(t, s));
+  rows.push(line('overall', e.overall));
+  return rows.join('\n');
+}
+
+export async function evaluateCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      gold: { type: 'string' },
+      format: { type: 'string' },
+      errors: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(NER_EVALUATE_HELP);
+    return 0;
+  }
+  if (!values.gold) throw new UsageError(`evaluate ner: --gold FILE is required\n\n${NER_EVALUATE_HELP}`);
+  if (values.format && values.format !== 'conll' && values.format !== 'meantime')
+    throw new UsageError(`evaluate ner: --format must be conll or meantime, not "${values.format}"`);
+  let path = values.gold;
+  if (!existsSync(path)) {
+    if (/^[\w.-]+$/.test(path)) {
+      try {
+        path = sharedDataPath('ner', path.endsWith('.jsonl') ? path : `${path}.jsonl`);
+      } catch (err) {
+        process.stderr.write(`evaluate ner: ${(err as Error).message}\n`);
+        return 1;
+      }
+    } else {
+      process.stderr.write(
+        `evaluate ner: gold file not found: ${path}\n(the gold data lives in ../shared/data/ner/, which is not part of a user clone)\n`,
+      );
+      return 1;
+    }
+  }
+  if (!nerModel()) {
+    process.stderr.write('evaluate ner: no model in models/ (run npm run train:ner)\n');
+    return 1;
+  }
+  const { format, docs } = readGold(path, values.format as GoldFormat | undefined);
+  const e = evaluateNer(docs, format, Number(values.errors ?? 0));
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ gold: path, ...e }, null, 2)}\n`);
+    return 0;
+  }
+  process.stdout.write(`NER on ${path} (${format}, ${e.documents} documents, exact match)\n\n`);
+  process.stdout.write(`${formatTable(e)}\n\n`);
+  process.stdout.write(`tagged in ${e.seconds.toFixed(1)} s\n`);
+  for (const er of e.errors)
+    process.stdout.write(`${er.kind} ${er.type.padEnd(4)} ${er.text}  |  ${er.context}\n`);
+  return 0;
+}
