@@ -253,7 +253,7 @@ const rec = (iso2: string) => {
 };
 const extra: Record<string, { aliases?: string[]; demonyms?: string[]; capitals?: string[] }> = {
   US: {
-    aliases: ['America', 'U.S.', 'U.S.A.', 'United States of America', 'the States'],
+    aliases: ['America', 'U.S.', 'U.S.A.', 'United States of America'],
     demonyms: ['American'],
   },
   GB: {
@@ -415,6 +415,7 @@ resolve('demonyms', false);
 resolve('capitals', false);
 for (const r of records) r.capital = r.capitals[0] ?? null;
 
+const strength = (r: CountryRecord, x: string) => (rank(r, x, true) % 10 <= 2 ? 0 : 1);
 const out = {
   source:
     'world-countries (ODbL 1.0), i18n-iso-countries (MIT), countryinfo.json (CC BY-SA 3.0, (c) 2012 Philip A. Schrodt); this file: CC BY-SA 3.0',
@@ -423,12 +424,14 @@ const out = {
     r.iso3,
     r.cameo,
     r.name,
-    r.aliases,
+    // names from the npm packages and the curated list first: those are safe to look for in running text
+    [...r.aliases].sort((a, b) => strength(r, a) - strength(r, b)),
     r.demonyms,
     r.capitals,
     Math.round(r.lat * 100) / 100,
     Math.round(r.lon * 100) / 100,
     r.sovereign ? 1 : 0,
+    r.aliases.filter((a) => strength(r, a) === 0).length,
   ]),
   codes: Object.fromEntries([...cameoCodes].sort()),
 };

@@ -20,7 +20,28 @@ export interface Country {
   lon: number;
 }
 
-type Row = [string, string, string | null, string, string[], string[], string[], number, number, number];
+type Row = [
+  string,
+  string,
+  string | null,
+  string,
+  string[],
+  string[],
+  string[],
+  number,
+  number,
+  number,
+  number,
+];
+
+/** What running text may be searched for: a country's name, its well-attested aliases, demonyms and capitals. */
+export interface TextForms {
+  country: Country;
+  sovereign: boolean;
+  names: string[];
+  demonyms: string[];
+  capitals: string[];
+}
 
 interface Gazetteer {
   countries: Country[];
@@ -32,6 +53,7 @@ interface Gazetteer {
   byAcronym: Map<string, Country>;
   byDemonym: Map<string, Country>;
   byCapital: Map<string, Country>;
+  textForms: TextForms[];
 }
 
 /** Lower-case English words that are also country names: an all-lower-case string never means the country. */
@@ -87,14 +109,22 @@ function load(): Gazetteer {
     byAcronym: new Map(),
     byDemonym: new Map(),
     byCapital: new Map(),
+    textForms: [],
   };
   // Rows come with conflicts already resolved by the build; the first claimant of a key keeps it.
   const put = (m: Map<string, Country>, k: string | null, c: Country) => {
     if (k && !m.has(k)) m.set(k, c);
   };
-  for (const [iso2, iso3, cameo, name, aliases, demonyms, capitals, lat, lon] of raw.countries) {
+  for (const [iso2, iso3, cameo, name, aliases, demonyms, capitals, lat, lon, sov, strong] of raw.countries) {
     const c: Country = { iso2, iso3, cameo, name, aliases, demonyms, capital: capitals[0] ?? null, lat, lon };
     g.countries.push(c);
+    g.textForms.push({
+      country: c,
+      sovereign: sov === 1,
+      names: [name, ...aliases.slice(0, strong)],
+      demonyms,
+      capitals,
+    });
     put(g.byIso2, iso2, c);
     put(g.byCode, iso3, c);
     for (const n of [name, ...aliases]) {
@@ -149,6 +179,11 @@ export function countryByIso2(code: string): Country | null {
 /** A country by ISO alpha-3, CAMEO, COW or historical code: "RUS", "PRK", "JAP" → JP, "USR"/"SUN" → SU. */
 export function countryByCode(code: string): Country | null {
   return load().byCode.get(code.trim().toUpperCase()) ?? null;
+}
+
+/** The forms of every country that are safe to look for in running text (no misspellings or foreign names). */
+export function countryTextForms(): readonly TextForms[] {
+  return load().textForms;
 }
 
 export function allCountries(): Country[] {
