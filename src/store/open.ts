@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Dialect, migrateToLatest } from './migrations.js';
+import type { Database } from './schema.js';
+
+export const DEFAULT_DB = './newsgraph-data/newsgraph.db';
+
+/** `--db` or NEWSGRAPH_DB: a file path selects SQLite, a postgres:// URL PostgreSQL. */
+export function resolveDbSpec(spec?: string | null): string {
+  return spec || process.env.NEWSGRAPH_DB || DEFAULT_DB;
+}
+
+export function dialectOf(spec: string): Dialect {
+  return /^postgres(?:ql)?:\/\//i.test(spec) ? 'postgres' : 'sqlite';
+}
+
+export interface OpenedDb {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Where the data lives, for messages (the password is never shown). */
+  label: string;
+}
+
+export async function openDb(specIn?: string | null, opts: { readonly?: boolean } = {}): Promise<OpenedDb> {
+  const spec = resolveDbSpec(specIn);
+  const dialect = dialectOf(spec);
+  let db: Kysely<Database>;
+  if (dialect === 'postgres') {
+    const pg = (await import('pg')).default;
+    // 64-bit integers and numerics come back as numbers (exact to 2^53), not strings.
+    pg.types.setTypeParser(20, (v: string) => Number(v));
+    pg.types.setTypeParser(1700, (v: string) => Number(v));
+    const pool = new pg.Pool({ connectionString: spec, max: 8 });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    const Sqlite = (await import('better-sqlite3')).default;
+    const path = resolve(spec);
+    mkdirSync(dirname(path), { recursive: true });
+    const handle = new Sqlite(path, { readonly: opts.readonly ?? false });
+    // WAL lets the server read while an ingest writes; a busy timeout lets two writers take turns.
+    if (!opts.readonly) handle.pragma('journal_mode = WAL');
+    handle.pragma('busy_timeout = 10000');
+    handle.pragma('synchronous = NORMAL');
+    handle.pragma('foreign_keys = OFF');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  }
+  const label = dialect === 'postgres' ? spec.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : resolve(spec);
+  if (!opts.readonly) {
+    try {
+      await migrateToLatest(db as unknown as Kysely<unknown>, dialect);
+    } catch (e) {
+      await db.destroy();
+      throw new Error(`${label}: ${(e as Error).message}`);
+    }
+  }
+  return { db, dialect, label };
+}
