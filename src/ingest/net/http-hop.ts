@@ -56,7 +56,13 @@ export function requestHop(url: URL, target: ResolvedAddress, opts: HopOptions):
       signal: opts.signal,
     });
     let connectTimer: NodeJS.Timeout | null = null;
-    const fail = (code: string, message: string) => req.destroy(new FetchFailure(code, message));
+    let response: IncomingMessage | null = null;
+    // Once the body is streaming, the failure must reach its reader: destroy the response, not the request.
+    const fail = (code: string, message: string) => {
+      const failure = new FetchFailure(code, message);
+      if (response) response.destroy(failure);
+      else req.destroy(failure);
+    };
     req.on('socket', (socket: Socket) => {
       if (socket.connecting) {
         connectTimer = setTimeout(
@@ -77,6 +83,7 @@ export function requestHop(url: URL, target: ResolvedAddress, opts: HopOptions):
     });
     req.on('response', (res) => {
       if (connectTimer) clearTimeout(connectTimer);
+      response = res;
       resolve({
         status: res.statusCode ?? 0,
         statusText: res.statusMessage ?? '',
