@@ -1,8 +1,10 @@
 import type { Stage } from '../../document.js';
+import { extractQuotes } from './extract.js';
 
-// Quotations attributed to resolved speakers. Not built yet: the layer stays as it is.
+// Quotations attributed to resolved speakers: direct, indirect and mixed, with the cue and the speaker's
+// mention and entity. Pure: reads tokens, sentences, paragraphs, mentions and entities.
 export const quotesStage: Stage = {
   name: 'quotes',
-  version: '0.0.0',
-  run: (doc) => doc,
+  version: '1.0.0',
+  run: (doc) => ({ ...doc, quotes: extractQuotes(doc) }),
 };

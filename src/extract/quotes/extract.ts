@@ -1,0 +1,880 @@
+import type {
+  AnnotatedDocument,
+  Mention,
+  Quote,
+  QuoteKind,
+  QuoteSpeaker,
+  Span,
+  TextSpan,
+  Token,
+} from '../../document.js';
+import {
+  BELIEF_VERBS,
+  BETWEEN_SUBJECT_AND_VERB,
+  CLAUSE_WORDS,
+  type CueInfo,
+  cueInfo,
+  DETERMINERS,
+  NEEDS_COMPLEMENT,
+  NON_NP_VERBS,
+  NON_SPEECH_SOURCES,
+  NP_PREPOSITIONS,
+  PERSON_PRONOUNS,
+  PRONOUNS,
+  WEEKDAYS,
+} from './lexicon.js';
+import { type MarkedSpan, markedSpans } from './marks.js';
+
+// Rule-based attribution over the language layer's tokens and sentences:
+//   A. a quotation followed by its attribution  ("…," said X / "…," X said [, "…"])
+//   B. a quotation led in by its attribution    (X said: "…")
+//   C. reported speech around a cue verb        (X said (that) …, …, X said., according to X, …, in his words, …)
+//   D. a paragraph of pure quotation after an attributed one inherits its speaker
+// Speakers are the cue's subject, resolved through the entity layer's mentions.
+
+const PREPOSITIONS = new Set(
+  'in on at to into by during after before over under about against among between within without through across since until from with for of as like near via amid despite upon onto toward towards'.split(
+    ' ',
+  ),
+);
+const QUOTE_CHARS = /^[“”"„«»`']+$/;
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan. feb. mar. apr. jun. jul. aug. sept. sep. oct. nov. dec.'.split(
+    ' ',
+  ),
+);
+
+interface Candidate {
+  start: number;
+  end: number;
+  fragments: Span[] | null;
+  kind: QuoteKind;
+  cue: Span | null;
+  subject: Span | null;
+  /** The speaker copied from an earlier quote (D). */
+  inherited?: QuoteSpeaker | null;
+  speech: boolean;
+  parent?: number;
+}
+
+export interface QuoteOptions {
+  /** Give a cue-less quotation paragraph the previous quote's speaker (D). */
+  inherit?: boolean;
+}
+
+class Ctx {
+  readonly text: string;
+  readonly toks: Token[];
+  readonly lower: string[];
+  readonly sentOf: Int32Array;
+  readonly sents: Span[];
+  /** Token ranges [first, last] per sentence. */
+  readonly sentTok: [number, number][];
+  readonly marked: MarkedSpan[];
+  /** For each token, the index of the marked span it lies inside (marks included), or -1. */
+  readonly inMark: Int32Array;
+  readonly paraOf: Int32Array;
+  readonly paras: Span[];
+  readonly usedCue = new Set<number>();
+
+  constructor(doc: AnnotatedDocument) {
+    this.text = doc.text;
+    this.toks = doc.tokens;
+    this.lower = doc.tokens.map((t) => t.text.toLowerCase());
+    this.sents = doc.sentences;
+    this.paras = doc.paragraphs.length ? doc.paragraphs : [{ start: 0, end: doc.text.length }];
+    this.marked = markedSpans(doc.text, this.paras);
+    const n = this.toks.length;
+    this.sentOf = new Int32Array(n).fill(-1);
+    this.sentTok = [];
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      while (s < this.sents.length && this.sents[s].end <= this.toks[i].start) s++;
+      this.sentOf[i] = s < this.sents.length && this.sents[s].start <= this.toks[i].start ? s : -1;
+    }
+    for (let k = 0; k < this.sents.length; k++) this.sentTok.push([n, -1]);
+    for (let i = 0; i < n; i++) {
+      const k = this.sentOf[i];
+      if (k < 0) continue;
+      const r = this.sentTok[k];
+      if (i < r[0]) r[0] = i;
+      if (i > r[1]) r[1] = i;
+    }
+    this.inMark = new Int32Array(n).fill(-1);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const t = this.toks[i];
+      while (m < this.marked.length && this.marked[m].end <= t.start) m++;
+      if (m < this.marked.length && this.marked[m].start <= t.start && t.end <= this.marked[m].end)
+        this.inMark[i] = m;
+    }
+    this.paraOf = new Int32Array(n).fill(-1);
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      while (p < this.paras.length && this.paras[p].end <= this.toks[i].start) p++;
+      this.paraOf[i] = p;
+    }
+  }
+
+  /** First token starting at or after `pos`. */
+  tokAfter(pos: number): number {
+    let lo = 0;
+    let hi = this.toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.toks[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Last token ending at or before `pos`. */
+  tokBefore(pos: number): number {
+    return this.tokAfter(pos) - 1;
+  }
+
+  isWord(i: number): boolean {
+    return i >= 0 && i < this.toks.length && /[\p{L}\p{N}]/u.test(this.toks[i].text);
+  }
+
+  isCap(i: number): boolean {
+    return i >= 0 && i < this.toks.length && /^\p{Lu}/u.test(this.toks[i].text);
+  }
+
+  isQuoteMark(i: number): boolean {
+    return i >= 0 && i < this.toks.length && QUOTE_CHARS.test(this.toks[i].text);
+  }
+
+  /** A character offset inside a marked span's marks. */
+  markAt(pos: number): number {
+    for (let k = 0; k < this.marked.length; k++) {
+      const m = this.marked[k];
+      if (m.start <= pos && pos < m.end) return k;
+      if (m.start > pos) break;
+    }
+    return -1;
+  }
+}
+
+// ---------------------------------------------------------------- noun phrases
+
+/** Skip adverbs, auxiliaries and short time phrases walking back from `k`. */
+function skipBackAdverbials(c: Ctx, k: number, lo: number): number {
+  for (;;) {
+    if (k < lo) return k;
+    const w = c.lower[k];
+    if (BETWEEN_SUBJECT_AND_VERB.has(w)) {
+      k--;
+      continue;
+    }
+    if (WEEKDAYS.has(w)) {
+      k--;
+      if (
+        k >= lo &&
+        (c.lower[k] === 'on' || c.lower[k] === 'last' || c.lower[k] === 'early' || c.lower[k] === 'late')
+      )
+        k--;
+      continue;
+    }
+    return k;
+  }
+}
+
+/** The subject noun phrase ending at token k (inclusive), walking back no further than lo. */
+function npEndingAt(c: Ctx, k: number, lo: number): Span | null {
+  if (k < lo || !c.isWord(k)) return null;
+  let j = k;
+  let count = 0;
+  while (j >= lo) {
+    const w = c.lower[j];
+    const t = c.toks[j].text;
+    if (!c.isWord(j)) {
+      if (!(t === '.' || t === '-' || t === '&' || t === "'" || t === '’')) break;
+      if ((t === "'" || t === '’') && !(c.toks[j].start === c.toks[j - 1]?.end)) break;
+    } else {
+      if (w === 'and' && j > lo && j < k && c.isCap(j - 1) && c.isCap(j + 1)) {
+        j--;
+        count++;
+        continue;
+      }
+      if (CLAUSE_WORDS.has(w) || NON_NP_VERBS.has(w) || BELIEF_VERBS.has(w)) break;
+      if (PREPOSITIONS.has(w) && !NP_PREPOSITIONS.has(w)) break;
+      const cue = cueInfo(w);
+      if (cue && cue.form === 'finite' && j !== k && !c.isCap(j)) break;
+      // A lower-case word right after a capitalised name going back ends the phrase unless it is a determiner,
+      // a title or an adjective-like modifier; we cannot tell nouns from verbs without tags, so cap the length.
+    }
+    j--;
+    if (++count >= 12) break;
+  }
+  let s = j + 1;
+  // Trim dangling prepositions and possessive marks at the start.
+  while (s <= k && (NP_PREPOSITIONS.has(c.lower[s]) || !c.isWord(s))) s++;
+  if (s > k) return null;
+  // A phrase that is a long lower-case run without a determiner, name or pronoun is likely a clause.
+  let hasAnchor = false;
+  for (let i = s; i <= k; i++) {
+    if (
+      c.isCap(i) ||
+      DETERMINERS.has(c.lower[i]) ||
+      PRONOUNS.has(c.lower[i]) ||
+      /\p{N}/u.test(c.toks[i].text)
+    ) {
+      hasAnchor = true;
+      break;
+    }
+  }
+  if (!hasAnchor && k - s > 2) s = k - 1;
+  return { start: c.toks[s].start, end: c.toks[k].end };
+}
+
+/** The subject of the cue at token i, written before it ("X said", "X, a doctor, said"), or null. */
+function subjectBefore(c: Ctx, i: number, lo: number): Span | null {
+  const k = skipBackAdverbials(c, i - 1, lo);
+  if (k < lo) return null;
+  if (c.toks[k].text === ',' || c.toks[k].text === '—' || c.toks[k].text === '–') {
+    // An appositive or relative clause between subject and verb: "Hugh Hill, a doctor, said".
+    const sep = c.toks[k].text;
+    let j = k - 1;
+    while (j >= lo && c.toks[j].text !== sep && k - j < 20 && !c.isQuoteMark(j)) j--;
+    if (j < lo || c.toks[j].text !== sep || j === k - 1) return null;
+    const first = c.lower[j + 1];
+    const appositive =
+      DETERMINERS.has(first) ||
+      first === 'who' ||
+      first === 'whose' ||
+      first === 'which' ||
+      /^\p{Ll}/u.test(c.toks[j + 1].text) ||
+      c.isCap(j + 1);
+    if (!appositive) return null;
+    const head = npEndingAt(c, skipBackAdverbials(c, j - 1, lo), lo);
+    if (!head) return null;
+    // A head that is itself a whole clause start ("In Moscow, the expert said") is not a subject.
+    if (head.start === c.toks[lo].start && PREPOSITIONS.has(c.lower[lo])) return null;
+    return { start: head.start, end: c.toks[k - 1].end };
+  }
+  if (c.isQuoteMark(k)) return null;
+  return npEndingAt(c, k, lo);
+}
+
+/** The subject written after an inverted cue ("…," said Roman Lobov of the institute). */
+function subjectAfter(c: Ctx, i: number, hi: number): Span | null {
+  const s = i + 1;
+  if (s > hi || !c.isWord(s)) return null;
+  if (!(c.isCap(s) || DETERMINERS.has(c.lower[s]) || PRONOUNS.has(c.lower[s]))) return null;
+  let j = s;
+  let count = 0;
+  while (j <= hi && count < 15) {
+    const w = c.lower[j];
+    const t = c.toks[j].text;
+    if (!c.isWord(j) && !(t === '.' && j < hi && c.isWord(j + 1)) && t !== '-' && t !== '&') break;
+    if (c.isWord(j) && (CLAUSE_WORDS.has(w) || NON_NP_VERBS.has(w))) break;
+    if (c.isWord(j) && PREPOSITIONS.has(w) && !NP_PREPOSITIONS.has(w)) break;
+    if (c.isWord(j) && WEEKDAYS.has(w)) break;
+    j++;
+    count++;
+  }
+  let e = j - 1;
+  while (e >= s && (!c.isWord(e) || NP_PREPOSITIONS.has(c.lower[e]))) e--;
+  if (e < s) return null;
+  return { start: c.toks[s].start, end: c.toks[e].end };
+}
+
+// ---------------------------------------------------------------- cue recognition
+
+/** A cue verb at token i that is a finite report of speech (not "to say", not "was told"). */
+function cueAt(c: Ctx, i: number): CueInfo | null {
+  const info = cueInfo(c.lower[i]);
+  if (!info) return null;
+  const prev = c.lower[i - 1] ?? '';
+  if (prev === 'to' || prev === 'be' || prev === 'been' || prev === 'being') return null;
+  if (
+    /^(?:is|was|were|are|'s|’s)$/.test(prev) &&
+    info.form === 'finite' &&
+    /(?:ed|told|said|written)$/.test(c.lower[i])
+  )
+    return null; // passive
+  if (info.form === 'base') {
+    // "officials say", "would say", "did say"; not the imperative or the noun.
+    if (
+      !/^(?:would|will|could|might|may|can|did|do|does|to|n't|n’t|not|also|they|we|i|you|officials|experts|critics|sources|analysts|people|others|many|some|both|all)$/.test(
+        prev,
+      ) &&
+      !/s$/.test(prev)
+    )
+      return null;
+  }
+  if (info.lemma === 'point' && c.lower[i + 1] !== 'out') return null;
+  return info;
+}
+
+function isParticipleCue(c: Ctx, i: number): boolean {
+  const info = cueInfo(c.lower[i]);
+  return !!info && info.form === 'participle';
+}
+
+// ---------------------------------------------------------------- spans
+
+function trimSpan(text: string, s: number, e: number): Span {
+  while (s < e && /[\s,;:—–-]/.test(text[s])) s++;
+  while (e > s && /[\s,;:—–-]/.test(text[e - 1])) e--;
+  // A sentence's own full stop is not part of reported content (closing quote marks are kept).
+  if (e > s && text[e - 1] === '.' && !/[“”"']/.test(text.slice(s, e))) e--;
+  return { start: s, end: e };
+}
+
+/** Content that contains a quotation: direct when it is the quotation, mixed when the quotation is part of it. */
+function kindOf(c: Ctx, s: number, e: number): QuoteKind {
+  for (const m of c.marked) {
+    if (m.end <= s) continue;
+    if (m.start >= e) break;
+    const inner = c.text.slice(s, e).replace(/[\s.,;:!?]+$/, '');
+    if (m.start <= s + 1 && m.end >= s + inner.length - 1) return 'direct';
+    return 'mixed';
+  }
+  return 'indirect';
+}
+
+/** Extend a content end that falls inside a quotation to the quotation's end. */
+function extendOverMarks(c: Ctx, s: number, e: number): [number, number] {
+  for (const m of c.marked) {
+    if (m.end <= s) continue;
+    if (m.start >= e) break;
+    if (m.start < s && m.end > s) s = m.start;
+    if (m.start < e && m.end > e) e = m.end;
+  }
+  return [s, e];
+}
+
+// ---------------------------------------------------------------- the extractor
+
+export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {}): Candidate[] {
+  const c = new Ctx(doc);
+  const out: Candidate[] = [];
+  const usedMark = new Set<number>();
+  const text = c.text;
+
+  const sentRange = (tok: number): [number, number] => {
+    const k = c.sentOf[tok];
+    return k >= 0 ? c.sentTok[k] : [tok, tok];
+  };
+  const paraRange = (tok: number): [number, number] => {
+    const p = c.paras[c.paraOf[tok]];
+    return [c.tokAfter(p.start), c.tokBefore(p.end)];
+  };
+
+  // A. quotation, then attribution.
+  for (let mi = 0; mi < c.marked.length; mi++) {
+    const m = c.marked[mi];
+    if (!m.closed) continue;
+    let j = c.tokAfter(m.end);
+    if (j >= c.toks.length || c.paraOf[j] !== c.paraOf[c.tokBefore(m.end)]) continue;
+    const lastInner = text.slice(m.innerStart, m.innerEnd).trimEnd().slice(-1);
+    let comma = false;
+    if (c.toks[j].text === ',') {
+      comma = true;
+      j++;
+    }
+    if (!comma && !/[,?!.—–…-]/.test(lastInner)) continue;
+    const [, pHi] = paraRange(j);
+    let cueTok = -1;
+    let subject: Span | null = null;
+    const info = j <= pHi ? cueAt(c, j) : null;
+    if (info && info.form !== 'participle') {
+      cueTok = j;
+      subject = subjectAfter(c, j, pHi);
+    } else {
+      // NP then verb, within a few tokens.
+      for (let k = j; k <= Math.min(pHi, j + 16); k++) {
+        const t = c.toks[k].text;
+        if (/^[.;:!?"“”]$/.test(t)) break;
+        if (c.inMark[k] >= 0) break;
+        const ci = cueAt(c, k);
+        if (ci && ci.form !== 'participle' && k > j) {
+          const subj = subjectBefore(c, k, j);
+          if (subj && subj.start === c.toks[j].start) {
+            cueTok = k;
+            subject = subj;
+          }
+          break;
+        }
+      }
+    }
+    if (cueTok < 0) continue;
+    // "Lobov said" must not be followed by its own content ("…," Lobov said that …): that is a new quote.
+    const after = cueTok + 1;
+    if (c.lower[after] === 'that' || c.toks[after]?.text === ':') continue;
+    c.usedCue.add(cueTok);
+    usedMark.add(mi);
+    const fragments: Span[] = [{ start: m.start, end: m.end }];
+    // A continuation: "…," he said, "…" — one quote in fragments.
+    const subjEndTok = subject ? c.tokBefore(subject.end) : cueTok;
+    let k = Math.max(cueTok, subjEndTok) + 1;
+    while (k <= pHi && (BETWEEN_SUBJECT_AND_VERB.has(c.lower[k]) || WEEKDAYS.has(c.lower[k]))) k++;
+    if (k <= pHi && (c.toks[k].text === ',' || c.toks[k].text === ':' || c.toks[k].text === '.')) {
+      const nm = c.markAt(c.toks[k].end + 1) >= 0 ? c.markAt(c.toks[k].end + 1) : c.markAt(c.toks[k].end);
+      if (nm > mi && !usedMark.has(nm) && c.marked[nm].start - c.toks[k].end <= 2 && c.toks[k].text !== '.') {
+        usedMark.add(nm);
+        fragments.push({ start: c.marked[nm].start, end: c.marked[nm].end });
+      }
+    }
+    const last = fragments[fragments.length - 1];
+    out.push({
+      start: m.start,
+      end: last.end,
+      fragments: fragments.length > 1 ? fragments : null,
+      kind: 'direct',
+      cue: { start: c.toks[cueTok].start, end: c.toks[cueTok].end },
+      subject,
+      speech: true,
+    });
+  }
+
+  // B. attribution, then quotation: X said: "…".
+  for (let mi = 0; mi < c.marked.length; mi++) {
+    if (usedMark.has(mi)) continue;
+    const m = c.marked[mi];
+    let k = c.tokBefore(m.start);
+    if (k < 0 || c.paraOf[k] !== c.paraOf[c.tokAfter(m.start)]) continue;
+    const sep = c.toks[k].text;
+    if (sep === ':' || sep === ',') k--;
+    // Up to six tokens of recipient or time between the cue and the quotation.
+    let cueTok = -1;
+    for (let j = k; j >= Math.max(0, k - 6); j--) {
+      if (c.inMark[j] >= 0 || /^[.;!?]$/.test(c.toks[j].text)) break;
+      if (c.lower[j] === 'that') break;
+      const ci = cueAt(c, j);
+      if (ci) {
+        cueTok = j;
+        break;
+      }
+    }
+    if (cueTok < 0) continue;
+    if (cueTok !== k && sep !== ':' && !cueInfo(c.lower[cueTok])?.recipient) continue;
+    // The quotation must close the sentence: otherwise it is part of a longer reported clause (C).
+    const tail = text.slice(m.end, c.paras[c.paraOf[cueTok]].end);
+    if (m.closed && !/^[\s.,;!?)\]]*$/.test(tail.split(/(?<=[.!?])\s/)[0] ?? '')) continue;
+    const [lo] = sentRange(cueTok);
+    let subject: Span | null = null;
+    if (isParticipleCue(c, cueTok)) subject = inheritedSubject(c, out, cueTok, lo);
+    else subject = subjectBefore(c, cueTok, lo);
+    if (!subject) {
+      const inv = subjectAfter(c, cueTok, k);
+      if (inv) subject = inv;
+    }
+    if (!subject) continue;
+    c.usedCue.add(cueTok);
+    usedMark.add(mi);
+    out.push({
+      start: m.start,
+      end: m.end,
+      fragments: null,
+      kind: 'direct',
+      cue: { start: c.toks[cueTok].start, end: c.toks[cueTok].end },
+      subject,
+      speech: true,
+    });
+  }
+
+  // C. reported speech around cue words, sentence by sentence.
+  for (let si = 0; si < c.sents.length; si++) {
+    const [lo, hi] = c.sentTok[si];
+    if (hi < lo) continue;
+    for (let i = lo; i <= hi; i++) {
+      if (c.inMark[i] >= 0 || c.usedCue.has(i)) continue;
+      const cand = reportedAt(c, i, lo, hi, out);
+      if (cand) {
+        out.push(cand);
+        for (let k = c.tokAfter(cand.start); k < c.toks.length && c.toks[k].start < cand.end; k++) {
+          const mk = c.inMark[k];
+          if (mk >= 0) usedMark.add(mk);
+        }
+      }
+    }
+  }
+
+  // D. a paragraph of pure quotation continues the previous speaker.
+  if (opts.inherit !== false) {
+    out.sort((a, b) => a.start - b.start);
+    const result: Candidate[] = [];
+    let q = 0;
+    for (let mi = 0; mi < c.marked.length; mi++) {
+      const m = c.marked[mi];
+      while (q < out.length && out[q].start < m.start) result.push(out[q++]);
+      if (usedMark.has(mi)) continue;
+      const first = c.tokAfter(m.start);
+      if (first >= c.toks.length) continue;
+      const para = c.paras[c.paraOf[first]];
+      const inner = text.slice(m.innerStart, m.innerEnd);
+      const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+      if (words < 6) continue;
+      // It must stand as its own sentence(s): open at a sentence start and run to a sentence end.
+      const sentStart = c.sentOf[first] >= 0 && c.sents[c.sentOf[first]].start >= m.start - 1;
+      const endsSentence =
+        /[.!?…][’'"”]*$/.test(text.slice(m.innerStart, m.end).trimEnd()) || m.end >= para.end - 1;
+      if (!sentStart || !endsSentence) continue;
+      const prev = result[result.length - 1];
+      if (!prev || prev.kind === 'indirect' || !prev.speech) continue;
+      const prevPara = c.paraOf[c.tokAfter(prev.start)];
+      if (c.paraOf[first] - prevPara > 1) continue;
+      result.push({
+        start: m.start,
+        end: m.end,
+        fragments: null,
+        kind: 'direct',
+        cue: null,
+        subject: prev.subject,
+        inherited: null,
+        speech: true,
+      });
+      usedMark.add(mi);
+    }
+    while (q < out.length) result.push(out[q++]);
+    return dedupe(result);
+  }
+  return dedupe(out.sort((a, b) => a.start - b.start));
+}
+
+/** The subject of a participle cue (", adding that …"): the last subject in this sentence, else its opening name. */
+function inheritedSubject(c: Ctx, out: Candidate[], i: number, lo: number): Span | null {
+  const s = c.toks[lo].start;
+  for (let k = out.length - 1; k >= 0; k--) {
+    const q = out[k];
+    if (q.cue && q.cue.start >= s && q.cue.start < c.toks[i].start && q.subject) return q.subject;
+    if (q.end < s) break;
+  }
+  // The sentence's own subject: a phrase at its start followed by a verb.
+  for (let k = lo; k < i; k++) {
+    const ci = cueAt(c, k);
+    if (ci && ci.form === 'finite') return subjectBefore(c, k, lo);
+  }
+  return null;
+}
+
+const ADVERBIAL_TAIL =
+  /^(?:(?:on|last|early|late|this|earlier|later)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|month|year|morning|afternoon|evening|night)\b|(?:in|during|at|on|via|to|from|with|after|before|over)\b)/i;
+
+/** Reported speech with its cue at token i, within the sentence lo..hi. */
+function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[]): Candidate | null {
+  const text = c.text;
+  const w = c.lower[i];
+  const sStart = c.toks[lo].start;
+  const sEnd = c.toks[hi].end;
+
+  // "according to X, …" / "…, according to X."
+  if (w === 'according' && c.lower[i + 1] === 'to') {
+    const subject = subjectAfter(c, i + 1, hi);
+    if (!subject) return null;
+    const cue = { start: c.toks[i].start, end: c.toks[i + 1].end };
+    const subjEnd = c.tokBefore(subject.end);
+    let lead = lo;
+    while (lead < i && (c.lower[lead] === 'but' || c.lower[lead] === 'and' || c.lower[lead] === 'however'))
+      lead++;
+    if (lead === i || (lead === i - 1 && c.toks[lead].text === ',')) {
+      // According to X, CONTENT
+      let k = subjEnd + 1;
+      while (k <= hi && c.toks[k].text !== ',') k++;
+      if (k >= hi) return null;
+      let [s, e] = [c.toks[k + 1].start, sEnd];
+      [s, e] = extendOverMarks(c, s, e);
+      const span = trimSpan(text, s, e);
+      return mk(c, span, cue, subject);
+    }
+    // CONTENT, according to X[, CONTENT]
+    if (c.toks[i - 1]?.text !== ',' && c.toks[i - 1]?.text !== '(') return null;
+    const before = trimSpan(text, sStart, c.toks[i - 1].start);
+    const k = subjEnd + 1;
+    if (k <= hi && c.toks[k].text === ',' && hi - k > 3) {
+      const rest = trimSpan(text, c.toks[k + 1].start, sEnd);
+      return mk(c, { start: before.start, end: rest.end }, cue, subject, [before, rest]);
+    }
+    if (before.end - before.start < 10) return null;
+    const [s, e] = extendOverMarks(c, before.start, before.end);
+    return mk(c, { start: s, end: e }, cue, subject);
+  }
+
+  // "in his words, …" / "in the words of X, …"
+  if (w === 'words' && c.lower[i - 2] === 'in' && /^(?:his|her|their|its)$/.test(c.lower[i - 1])) {
+    if (c.toks[i + 1]?.text !== ',') return null;
+    const subject = { start: c.toks[i - 1].start, end: c.toks[i - 1].end };
+    const [s, e] = extendOverMarks(c, c.toks[i + 2].start, sEnd);
+    return mk(c, trimSpan(text, s, e), { start: c.toks[i - 2].start, end: c.toks[i].end }, subject);
+  }
+
+  const info = cueAt(c, i);
+  if (!info) return null;
+  if (info.lemma === 'speak') return null;
+  const cue: Span = { start: c.toks[i].start, end: c.toks[i].end };
+  let cueEnd = i;
+  if (info.lemma === 'point') cueEnd = i + 1;
+
+  // Participle after a comma: "…, adding that …".
+  let subject: Span | null = null;
+  let inverted = false;
+  if (info.form === 'participle') {
+    if (c.toks[i - 1]?.text !== ',' && c.lower[i - 1] !== 'and') return null;
+    subject = inheritedSubject(c, out, i, lo);
+    if (!subject) return null;
+  } else {
+    subject = subjectBefore(c, i, lo);
+    if (!subject && c.toks[i - 1]?.text === ',') {
+      subject = subjectAfter(c, i, hi);
+      inverted = !!subject;
+    }
+    if (!subject) return null;
+  }
+
+  // What follows the cue (after the subject when inverted).
+  let k = inverted ? c.tokBefore(subject!.end) + 1 : cueEnd + 1;
+  const subjTok = c.tokAfter(subject.start);
+  const commaBefore = subjTok > lo && c.toks[subjTok - 1].text === ',';
+
+  // Clause-final: "CONTENT, X said [on Tuesday]." or "CONTENT, said X." or "CONTENT, X told TASS."
+  if (info.recipient && !inverted) {
+    let j = k;
+    while (
+      j <= hi &&
+      j - k < 6 &&
+      (c.isCap(j) || (j === k && /^(?:him|her|them|me|us|you|reporters|journalists)$/.test(c.lower[j])))
+    )
+      j++;
+    if (j > k && (j > hi || /^[.!?,]$/.test(c.toks[j].text))) k = j;
+  }
+  const rest = text.slice(c.toks[Math.min(k, hi)].start, sEnd);
+  const tailTokens = hi - k + 1;
+  const tailIsAdverbial =
+    k > hi ||
+    (tailTokens <= 9 && ADVERBIAL_TAIL.test(rest) && !/\bthat\b|[:“”"]/.test(rest)) ||
+    /^[.!?]/.test(rest) ||
+    /^,\s*(?:adding|saying|noting|arguing|explaining|according)\b/i.test(rest);
+  if ((commaBefore || inverted) && tailIsAdverbial && info.form !== 'participle') {
+    const commaTok = inverted ? i - 1 : subjTok - 1;
+    let [s, e] = [sStart, c.toks[commaTok].start];
+    [s, e] = extendOverMarks(c, s, e);
+    const span = trimSpan(text, s, e);
+    if (span.end - span.start < 8) return null;
+    c.usedCue.add(i);
+    return mk(c, span, cue, subject);
+  }
+  // Parenthetical: "CONTENT, X said, CONTENT."
+  if ((commaBefore || inverted) && info.form !== 'participle') {
+    let j = k;
+    while (j <= hi && (BETWEEN_SUBJECT_AND_VERB.has(c.lower[j]) || WEEKDAYS.has(c.lower[j]))) j++;
+    if (j <= hi && c.toks[j].text === ',' && hi - j > 2) {
+      const commaTok = inverted ? i - 1 : subjTok - 1;
+      const a = trimSpan(text, sStart, c.toks[commaTok].start);
+      const b = trimSpan(text, c.toks[j + 1].start, sEnd);
+      if (a.end - a.start >= 3 && b.end - b.start >= 3) {
+        c.usedCue.add(i);
+        return mk(c, { start: a.start, end: b.end }, cue, subject, [a, b]);
+      }
+    }
+  }
+  if (inverted) return null;
+
+  // Forward: "X said (that) CONTENT".
+  k = inverted ? k : cueEnd + 1;
+  // Recipient and adverbials before the content: look for "that" or a colon within a few tokens.
+  let start = -1;
+  for (let j = k; j <= Math.min(hi, k + 10); j++) {
+    const t = c.lower[j];
+    if (t === 'that' && j > k - 1) {
+      start = j;
+      break;
+    }
+    if (t === ':') {
+      start = j + 1;
+      break;
+    }
+    if (t === ',' && j === k) continue;
+    if (c.inMark[j] >= 0 || /^[.;!?]$/.test(t)) break;
+    if (cueInfo(t)) break;
+  }
+  const thatOrColon = start >= 0;
+  if (!thatOrColon) {
+    if (NEEDS_COMPLEMENT.has(info.lemma) && !info.recipient) {
+      if (!(c.inMark[k] >= 0 || (c.toks[k]?.text === ',' && c.inMark[k + 1] >= 0))) return null;
+    }
+    // Skip a recipient: "told reporters", "told The New York Times", "told him".
+    if (info.recipient) {
+      let j = k;
+      let n = 0;
+      while (
+        j <= hi &&
+        n < 6 &&
+        (c.isCap(j) ||
+          DETERMINERS.has(c.lower[j]) ||
+          /^(?:him|her|them|me|us|you|reporters|journalists|supporters|lawmakers|voters|members|the|a|an)$/.test(
+            c.lower[j],
+          ))
+      ) {
+        j++;
+        n++;
+        if (n >= 1 && !c.isCap(j) && !DETERMINERS.has(c.lower[j - 1])) break;
+      }
+      if (n === 0) return null;
+      k = j;
+    }
+    // Skip time and place adverbials: "on Tuesday", "in a statement", "in an interview with CNN".
+    for (let guard = 0; guard < 3 && k <= hi; guard++) {
+      const t = c.lower[k];
+      if (WEEKDAYS.has(t) || t === ',') {
+        k++;
+        continue;
+      }
+      if (t === 'on' && WEEKDAYS.has(c.lower[k + 1])) {
+        k += 2;
+        continue;
+      }
+      if (
+        (t === 'in' || t === 'during' || t === 'at') &&
+        DETERMINERS.has(c.lower[k + 1]) &&
+        /^(?:statement|interview|speech|letter|email|e-mail|tweet|post|press|news|video|op-ed|note|memo|televised|radio|tv|rally|debate|hearing)/.test(
+          c.lower[k + 2] ?? '',
+        )
+      ) {
+        let j = k + 2;
+        while (
+          j <= hi &&
+          c.toks[j].text !== ',' &&
+          c.lower[j] !== 'that' &&
+          j - k < 8 &&
+          !(c.isCap(j) && c.lower[j - 1] !== 'with' && !c.isCap(j - 1))
+        )
+          j++;
+        if (c.lower[j] === 'that') {
+          k = j;
+          break;
+        }
+        k = j;
+        continue;
+      }
+      break;
+    }
+    start = k;
+  }
+  if (start > hi) return null;
+  const cStart = c.toks[start].start;
+  // The content runs to the sentence end, or to ", adding …", ", according to …" or a later cue clause.
+  let endTok = hi;
+  for (let j = start + 1; j <= hi; j++) {
+    if (c.inMark[j] >= 0) continue;
+    if (c.toks[j].text === ',' && (isParticipleCue(c, j + 1) || c.lower[j + 1] === 'according')) {
+      endTok = j - 1;
+      break;
+    }
+  }
+  let [s, e] = [cStart, c.toks[endTok].end];
+  [s, e] = extendOverMarks(c, s, e);
+  const span = trimSpan(text, s, e);
+  if (span.end - span.start < 3) return null;
+  // A noun rather than a clause after non-"that" say-verbs ("said nothing", "told the story") is weak evidence; keep
+  // clauses of at least three words.
+  const words = text.slice(span.start, span.end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  if (words < 3 && kindOf(c, span.start, span.end) === 'indirect') return null;
+  c.usedCue.add(i);
+  return mk(c, span, cue, subject);
+}
+
+function mk(c: Ctx, span: Span, cue: Span, subject: Span | null, fragments: Span[] | null = null): Candidate {
+  const subjText = subject ? c.text.slice(subject.start, subject.end) : '';
+  return {
+    start: span.start,
+    end: span.end,
+    fragments,
+    kind: kindOf(c, span.start, span.end),
+    cue,
+    subject,
+    speech: !NON_SPEECH_SOURCES.test(subjText),
+  };
+}
+
+/** Overlapping candidates: keep the earlier-found (A, B before C) unless the later one covers it. */
+function dedupe(cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const q of cands) {
+    const clash = out.findIndex(
+      (p) =>
+        p.start < q.end &&
+        q.start < p.end &&
+        (p.cue?.start === q.cue?.start || contains(p, q) || contains(q, p)),
+    );
+    if (clash < 0) out.push(q);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function contains(a: Span, b: Span): boolean {
+  return a.start <= b.start && b.end <= a.end;
+}
+
+// ---------------------------------------------------------------- speakers
+
+function pickMention(doc: AnnotatedDocument, subject: Span): Mention | null {
+  let best: Mention | null = null;
+  for (const m of doc.mentions) {
+    if (m.end <= subject.start || m.start >= subject.end) continue;
+    if (!best) best = m;
+    else if (m.type === 'PERSON' && best.type !== 'PERSON') best = m;
+  }
+  return best;
+}
+
+/** The head of a subject without a mention: cut at "of", "for", a comma. */
+function headOf(text: string, subject: Span): Span {
+  const s = text.slice(subject.start, subject.end);
+  const m = /,|\s(?:of|for|at|from|with|who)\s/.exec(s);
+  return m ? { start: subject.start, end: subject.start + m.index } : subject;
+}
+
+export function resolveSpeakers(doc: AnnotatedDocument, cands: Candidate[]): Quote[] {
+  const text = doc.text;
+  const typeOf = new Map(doc.entities.map((e) => [e.id, e.type]));
+  const quotes: Quote[] = [];
+  let lastPerson: string | null = null;
+  for (const q of cands) {
+    let speaker: QuoteSpeaker | null = null;
+    if (q.subject) {
+      const m = pickMention(doc, q.subject);
+      const span = m ?? headOf(text, q.subject);
+      speaker = {
+        start: span.start,
+        end: span.end,
+        text: text.slice(span.start, span.end),
+        entity: m?.entity ?? null,
+      };
+      if (!speaker.entity) {
+        const w = speaker.text.toLowerCase();
+        const definite = /^the\s+\p{L}+$/u.test(w) && !/^the\s+\p{Lu}/u.test(speaker.text);
+        if ((PERSON_PRONOUNS.has(w) || definite) && lastPerson) speaker.entity = lastPerson;
+      }
+    }
+    if (speaker?.entity && typeOf.get(speaker.entity) === 'PERSON') lastPerson = speaker.entity;
+    const quote: Quote = {
+      id: `q${quotes.length + 1}`,
+      kind: q.kind,
+      start: q.start,
+      end: q.end,
+      text: text.slice(q.start, q.end),
+      fragments: q.fragments ? q.fragments.map((f) => ({ ...f, text: text.slice(f.start, f.end) })) : null,
+      cue: q.cue ? { ...q.cue, text: text.slice(q.cue.start, q.cue.end) } : null,
+      speaker,
+    };
+    if (!q.speech) (quote as Quote & { speech?: boolean }).speech = false;
+    quotes.push(quote);
+  }
+  return quotes;
+}
+
+let DEFAULTS: QuoteOptions = {};
+
+/** Process-wide defaults for the stage (the evaluation's switches). */
+export function setQuoteDefaults(opts: QuoteOptions): void {
+  DEFAULTS = { ...opts };
+}
+
+export function extractQuotes(doc: AnnotatedDocument, opts: QuoteOptions = DEFAULTS): Quote[] {
+  return resolveSpeakers(doc, extractCandidates(doc, opts));
+}
+
+export type { TextSpan };
