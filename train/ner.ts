@@ -7,6 +7,7 @@ import { alignSentence, readGold } from '../src/nlp/ner/corpus.js';
 import {
   buildGazetteer,
   type FeatureResources,
+  normaliseForFeatures,
   sentenceFeatures,
   wordShape,
 } from '../src/nlp/ner/features.js';
@@ -159,7 +160,7 @@ for (const d of docs) {
     misaligned += a.misaligned;
     nEnt += s.entities.length;
     if (!a.tokens.length) continue;
-    const words = a.tokens.map((t) => t.text);
+    const words = a.tokens.map((t) => normaliseForFeatures(t.text));
     examples.push({
       lower: words.map((w) => w.toLowerCase()),
       shapes: words.map(wordShape),

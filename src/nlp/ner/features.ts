@@ -39,6 +39,27 @@ export function buildGazetteer(
   return out;
 }
 
+const NORMALISE_RE = /[‘’‛′“”„″«»–—]/g;
+const NORMALISED: Record<string, string> = {
+  '‘': "'",
+  '’': "'",
+  '‛': "'",
+  '′': "'",
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '″': '"',
+  '«': '"',
+  '»': '"',
+  '–': '-',
+  '—': '--',
+};
+
+/** Typographic quotes and dashes → the ASCII forms of wire copy (and of the training data). */
+export function normaliseForFeatures(w: string): string {
+  return w.replace(NORMALISE_RE, (c) => NORMALISED[c] ?? c);
+}
+
 const shapeCache = new Map<string, string>();
 
 /** Word shape with runs capped at 3: "Putin" → "Xxxx", "U.S." → "X.X.", "1996-08-22" → "ddd-dd-dd". */

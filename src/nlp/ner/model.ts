@@ -7,6 +7,7 @@ import {
   buildGazetteer,
   type FeatureResources,
   type GazetteerData,
+  normaliseForFeatures,
   sentenceFeatures,
   wordShape,
 } from './features.js';
@@ -91,6 +92,7 @@ export class NerModel implements LinearModel {
   /** Tag one sentence of token strings: spans over token indices with a confidence. */
   tag(words: string[]): { start: number; end: number; cls: EntityClass; score: number }[] {
     if (!words.length) return [];
+    words = words.map(normaliseForFeatures);
     const feats = sentenceFeatures(words, this.resources);
     const staticIds = feats.map((fs) => {
       const ids = new Int32Array(fs.length);
