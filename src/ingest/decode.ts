@@ -26,20 +26,38 @@ export function decodeBytes(bytes: Uint8Array, origin: string, headerCharset: st
   // A document that can state its charset in ASCII is not UTF-16, whatever it says (WHATWG).
   if (isUtf16(declared)) declared = 'utf8';
   if (declared) return declared === 'utf8' ? buf.toString('utf8') : iconv.decode(buf, declared);
-  if (isValidUtf8(buf)) return buf.toString('utf8');
+  if (mostlyUtf8(buf)) return buf.toString('utf8');
   const guess = decoderFor(chardet.detect(buf), known);
   // A wrong guess of UTF-16 would turn every pair of bytes into one odd character: not for 8-bit text.
   return guess && !isUtf16(guess) && guess !== 'utf8' ? iconv.decode(buf, guess) : buf.toString('utf8');
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-function isValidUtf8(buf: Buffer): boolean {
-  try {
-    strictUtf8.decode(buf);
-    return true;
-  } catch {
-    return false;
+/**
+ * Valid UTF-8, or UTF-8 with a few damaged bytes: when well-formed multi-byte sequences outnumber the
+ * stray bytes, the text was written as UTF-8 and a legacy decoder would garble every accent in it.
+ */
+function mostlyUtf8(buf: Buffer): boolean {
+  let good = 0;
+  let bad = 0;
+  const n = buf.length;
+  for (let i = 0; i < n; ) {
+    const b = buf[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= n;
+    for (let k = 1; ok && k < len; k++) ok = (buf[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      good++;
+      i += len;
+    } else {
+      bad++;
+      i++;
+    }
   }
+  return bad === 0 || good > bad;
 }
 
 /** The charset a document declares in its first bytes: `<meta charset>`, `<meta http-equiv>`, `<?xml encoding?>`. */

@@ -60,6 +60,23 @@ describe('decoding bytes to text', () => {
     assert.ok(text.endsWith('!'));
   });
 
+  it('keeps mostly-UTF-8 text as UTF-8, damaged bytes becoming replacement characters', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('Zürich, Genève — '),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(' ok'),
+    ]);
+    assert.equal(decodeBytes(bytes, 'x'), 'Zürich, Genève — \uFFFD( ok');
+  });
+
+  it('detects undeclared windows-1252 text', () => {
+    const bytes = Buffer.from(
+      'Le caf\xe9 cr\xe8me co\xfbte cher \x96 \x93tr\xe8s\x94 cher, dit le g\xe9n\xe9ral.',
+      'latin1',
+    );
+    assert.equal(decodeBytes(bytes, 'x'), 'Le café crème coûte cher – “très” cher, dit le général.');
+  });
+
   it('prefers UTF-8 when the bytes are valid UTF-8', () => {
     assert.equal(decodeBytes(Buffer.from('Zürich — “quoted”'), 'x'), 'Zürich — “quoted”');
   });

@@ -56,7 +56,7 @@ export async function loopbackServer(routes: Record<string, Handler>): Promise<L
 /** Tests allow exactly their own loopback address; everything else keeps the default refusal. */
 export const loopbackOnly = (address: string) => (address === '127.0.0.1' ? null : publicOnly(address));
 
-export function html(body: string, type = 'text/html; charset=utf-8'): Handler {
+export function html(body: string | Buffer, type = 'text/html; charset=utf-8'): Handler {
   return (_req, res) => {
     res.setHeader('content-type', type);
     res.end(body);
