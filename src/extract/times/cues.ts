@@ -28,7 +28,7 @@ const FUTURE = new Set([
   'due',
   'hopes',
   'aims',
-  'until',
+  'soon',
   'tomorrow',
   'payable',
   'wo',
@@ -92,8 +92,11 @@ const NOT_PAST_ED = new Set([
 
 interface Cue {
   pos: number;
-  tense: 'future' | 'past';
+  tense: Tense;
 }
+
+const AUX_PAST = new Set(['was', 'were', 'had']);
+const PRESENT = new Set(['is', 'are', 'am', 'says', 'say']);
 
 export class TenseCues {
   private readonly cache = new Map<number, Cue[]>();
@@ -140,7 +143,16 @@ export class TenseCues {
       } else if (w === 'to' && (prev === 'is' || prev === 'are' || prev === 'set')) {
         out.push({ pos, tense: 'future' });
       } else if (PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w))) {
-        out.push({ pos, tense: 'past' });
+        // "was scheduled to", "were planning", "had planned": the future word that follows decides
+        if (
+          !(
+            AUX_PAST.has(w) &&
+            /^\w+\s+(?:scheduled|planning|planned|expected|going|due|set|about|to)\b/i.test(s.slice(m.index))
+          )
+        )
+          out.push({ pos, tense: 'past' });
+      } else if (PRESENT.has(w)) {
+        out.push({ pos, tense: null });
       }
       prev = w;
     }

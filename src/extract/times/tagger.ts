@@ -567,7 +567,7 @@ const MONTH_CONTEXT = new Set([
 rule(
   'month',
   new RegExp(
-    `${B}(${MOD}|(?:last|next|this|this\\s+past|this\\s+coming|the\\s+past|the\\s+coming)\\s+)?(${MONTH_FULL}|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan\\.|Feb\\.|Aug\\.)(?:(?:\\s+of)?\\s+(this|last|next)\\s+year)?(?![\\w'’-])`,
+    `${B}(${MOD}|(?:last|next|this|this\\s+past|this\\s+coming|the\\s+past|the\\s+coming)\\s+)?(${MONTH_FULL}|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan\\.|Feb\\.|Aug\\.)(?:(?:\\s+of)?\\s+(this|last|next)\\s+year)?(?![\\w'’-]|\\s+\\d{1,2}(?!\\d))`,
     'g',
   ),
   (m, text) => {
@@ -606,7 +606,9 @@ rule(
       } else if (/\bthis\b/.test(mod)) {
         y = refYear(st);
       } else {
-        y = yearForMonth(st, mon, st.cues.at(c.start, c.end));
+        const prev = wordBefore(st.text, c.start);
+        const tense = /^(?:by|until|till|through)$/.test(prev) ? 'future' : st.cues.at(c.start, c.end);
+        y = yearForMonth(st, mon, tense);
       }
       if (y !== null) {
         st.lastYear = y;
@@ -838,10 +840,9 @@ function resolveRelativeUnit(st: State, rel: string, unit: string, c: Candidate)
     let cur = r.m >= start ? r.y : r.y - 1;
     if (season === 'WI' && r.m < 3) cur = r.y - 1;
     let y = cur;
-    if (dir === -1) y = cur - (r.m >= start && r.m < start + 3 ? 1 : 0);
-    else if (dir === 1) y = cur + 1;
+    if (dir === -1) y = season === 'WI' ? cur - (r.m === 12 || r.m < 3 ? 1 : 0) : r.y - 1;
+    else if (dir === 1) y = season === 'WI' ? cur + 1 : r.m < start ? r.y : r.y + 1;
     else if (rel === 'this') y = r.y - (season === 'WI' && r.m < 3 ? 1 : 0);
-    if (season !== 'WI' && dir === -1 && r.m >= start + 3) y = r.y;
     return date(`${fmtYear(y)}-${season}`);
   }
   return null;
@@ -889,26 +890,24 @@ rule(
 rule(
   'quarter',
   new RegExp(
-    `(?<![\\w-])(?:the\\s+)?(?:(${MOD}))?(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})\\s+)?(?:fiscal[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half)(?:\\s+(?:of\\s+)?(?:(?:fiscal|FY)\\s*)?(${YEAR}|this\\s+year|last\\s+year|next\\s+year))?(?![\\w])`,
+    `(?<![\\w-])(?:the\\s+)?(?:(${MOD}))?(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})\\s+|(year-ago|year-earlier|comparable|prior-year|year-before)\\s+)?(?:fiscal[\\s-]+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half)(?:\\s+(?:of\\s+)?(?:(?:fiscal|FY)\\s*)?(${YEAR}|this\\s+year|last\\s+year|next\\s+year))?(?![\\w])`,
     'gi',
   ),
   (m) => {
-    const n = ordinalValue(m[4]) ?? 1;
-    const half = m[5].toLowerCase() === 'half';
+    const half = m[6].toLowerCase() === 'half';
+    const n = m[5].toLowerCase() === 'last' ? (half ? 2 : 4) : (ordinalValue(m[5]) ?? 1);
     if ((half && n > 2) || n > 4) return null;
+    const prior = !!m[4];
     return cand(m.index, m.index + m[0].length, 4, (st, c) => {
       let y: number | null = null;
-      const rel = (m[2] ?? m[6] ?? '').toLowerCase();
+      const rel = (m[2] ?? m[7] ?? '').toLowerCase();
       if (m[3]) y = Number(m[3]);
       else if (/^\d{4}$/.test(rel)) y = Number(rel);
       else if (st.ref) {
         y = st.ref.y + (rel.startsWith('last') ? -1 : rel.startsWith('next') ? 1 : 0);
-        if (!rel && !half) {
-          // a quarter named without a year: this year's, unless the grammar looks ahead to one already past
-          if (st.cues.at(c.start, c.end) === 'future' && n < quarterOf(st.ref.m)) y += 1;
-        }
       }
-      if (!half) st.lastQuarter = y === null ? null : { y, q: n, pos: c.start };
+      if (prior && y !== null) y -= 1;
+      if (!half && !prior) st.lastQuarter = y === null ? null : { y, q: n, pos: c.start };
       return date(`${yearValue(y)}-${half ? 'H' : 'Q'}${n}`);
     });
   },
@@ -947,13 +946,130 @@ rule(
     )
       return null;
     const prior = /^year-|prior-year|comparable/.test(kind) || ago;
-    return cand(m.index, m.index + m[0].length, 3, (st) => {
+    const ended = new RegExp(
+      `^\\s+(?:ended|ending|that\\s+ended|which\\s+ended|through)\\s+(${MONTH})\\s+\\d`,
+    ).exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+    const endMonth = ended ? monthNumber(ended[1]) : 0;
+    return cand(m.index, m.index + m[0].length, 3, (st, c) => {
       if (kind === 'current' && st.ref) return date(`${fmtYear(st.ref.y)}-Q${quarterOf(st.ref.m)}`);
-      const q = storyQuarter(st);
+      let q = storyQuarter(st);
+      if (endMonth && st.ref && endMonth % 3 === 0) {
+        const y = endMonth > st.ref.m ? st.ref.y - 1 : st.ref.y;
+        q = { y, q: endMonth / 3 };
+      }
       if (!q) return date('XXXX-QX');
+      if (!prior) st.lastQuarter = { y: q.y, q: q.q, pos: c.start };
+      else if (st.lastQuarter) st.lastQuarter = { ...st.lastQuarter, pos: c.start };
       return date(`${fmtYear(q.y - (prior ? 1 : 0))}-Q${q.q}`);
     });
   },
+);
+
+// "the 1988 period", "the 1989 quarter": the story's quarter in that year.
+rule('year-period', new RegExp(`(?<![\\w-])the\\s+(${YEAR})\\s+(?:period|quarter)(?![\\w-])`, 'gi'), (m) =>
+  cand(m.index, m.index + m[0].length, 4, (st) => {
+    const q = storyQuarter(st);
+    return date(q ? `${m[1]}-Q${q.q}` : m[1]);
+  }),
+);
+
+// The end of the year: "by year-end", "since year end", "by year's end".
+rule(
+  'year-end',
+  /(?<![\w-])(?:(?:around|about)\s+)?(?:year[-\s]end|year['’]s\s+end)(?![\w-])/gi,
+  (m, text) => {
+    const prev = wordBefore(text, m.index);
+    return cand(m.index, m.index + m[0].length, 3, (st, c) => {
+      if (!st.ref) return date('XXXX-12-31');
+      const past = prev === 'since' || (prev !== 'by' && st.cues.at(c.start, c.end) === 'past');
+      return date(`${fmtYear(st.ref.y - (past ? 1 : 0))}-12-31`);
+    });
+  },
+);
+
+// "the full year", "the whole year", "the current year": this year.
+rule('full-year', /(?<![\w-])the\s+(?:full|whole|entire)\s+year(?![\w-])/gi, (m) =>
+  cand(m.index, m.index + m[0].length, 3, (st) => date(yearValue(refYear(st)))),
+);
+
+// "the weekend", "over the weekend": the most recent weekend (the coming one in future grammar).
+rule('weekend', /(?<![\w-])the\s+weekend(?![\w-])/gi, (m) =>
+  cand(m.index, m.index + m[0].length, 3, (st, c) => {
+    if (!st.ref) return date('XXXX-WXX-WE');
+    const wd = isoWeekday(st.ref);
+    const future = st.cues.at(c.start, c.end) === 'future';
+    const d = wd >= 6 || future ? st.ref : addDays(st.ref, -7);
+    return date(`${fmtWeek(d)}-WE`);
+  }),
+);
+
+// "the previous Friday", "the following Monday": a week-relative day.
+rule(
+  'weekday-anaphor',
+  new RegExp(`(?<![\\w-])the\\s+(previous|following|next)\\s+(${WEEKDAY})(?![\\w-])`, 'g'),
+  (m) => {
+    const wd = weekdayNumber(m[2]);
+    return cand(m.index, m.index + m[0].length, 5, (st) => {
+      if (!st.ref) return date(`XXXX-WXX-${wd}`);
+      const rw = isoWeekday(st.ref);
+      const off = m[1] === 'previous' ? -((rw - wd + 7) % 7 || 7) : (wd - rw + 7) % 7 || 7;
+      return date(fmtDate(addDays(st.ref, off)));
+    });
+  },
+);
+
+// Thanksgiving (the fourth Thursday of November).
+rule('thanksgiving', /(?<![\w-])(?:last\s+|next\s+)?Thanksgiving(?:\s+Day)?(?![\w-])/g, (m) =>
+  cand(m.index, m.index + m[0].length, 4, (st, c) => {
+    if (!st.ref) return date('XXXX-11-XX');
+    const day = (y: number) => {
+      const first = isoWeekday({ y, m: 11, d: 1 });
+      return { y, m: 11, d: 1 + ((4 - first + 7) % 7) + 21 };
+    };
+    let y = st.ref.y;
+    const rn = dayNumber(st.ref.y, st.ref.m, st.ref.d);
+    const t = day(y);
+    const future = /^next/i.test(m[0]) || (!/^last/i.test(m[0]) && st.cues.at(c.start, c.end) === 'future');
+    if (!future && dayNumber(t.y, t.m, t.d) > rn) y -= 1;
+    if (future && dayNumber(t.y, t.m, t.d) < rn) y += 1;
+    return date(fmtDate(day(y)));
+  }),
+);
+
+// Years said aloud (broadcast transcripts): "nineteen ninety-six", "the year two thousand".
+const TENS_WORD =
+  '(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|oh[-\\s](?:one|two|three|four|five|six|seven|eight|nine))';
+rule(
+  'spoken-year',
+  new RegExp(
+    `(?<![\\w-])(?:(?:the\\s+)?(?:(winter|summer|spring|fall|autumn)\\s+of\\s+)|(${MONTH_FULL})\\s+)?(?:the\\s+year\\s+)?(?:(nineteen|twenty)\\s+(?:hundred\\s+(?:and\\s+)?)?(${TENS_WORD})|two\\s+thousand(?:\\s+(?:and\\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?))?)(?![\\w-])`,
+    'gi',
+  ),
+  (m) => {
+    let y: number;
+    if (m[3]) {
+      const rest = m[4].toLowerCase().replace(/^oh[-\s]/, '');
+      const n = numberValue(rest);
+      if (n === null) return null;
+      y = (m[3].toLowerCase() === 'nineteen' ? 1900 : 2000) + n;
+    } else {
+      y = 2000 + (m[5] ? (numberValue(m[5]) ?? 0) : 0);
+    }
+    if (!m[3] && !m[5] && !/year|of|[A-Z]/.test(m[0].slice(0, m[0].search(/two/i)))) return null;
+    const season = m[1] ? SEASONS[m[1].toLowerCase()] : null;
+    const mon = m[2] ? monthNumber(m[2]) : 0;
+    return cand(m.index, m.index + m[0].length, 3, (st) => {
+      st.lastYear = y;
+      return date(season ? `${fmtYear(y)}-${season}` : mon ? fmtMonth(y, mon) : fmtYear(y));
+    });
+  },
+);
+
+// "current" as an adjective ("his current position", "current conditions"): the present.
+rule(
+  'current',
+  /(?<![\w-])(?:then\s+)?current(?=\s+[a-z])(?!\s+(?:accounts?|affairs|events|assets|liabilities|year|quarter|month|week|fiscal|period|season)\b)/g,
+  (m) => cand(m.index, m.index + m[0].length, 1, () => date(/^then/.test(m[0]) ? 'PAST_REF' : 'PRESENT_REF')),
 );
 
 // "year-earlier", "year-ago" as adjectives: "year-earlier net income".
