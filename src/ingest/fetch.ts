@@ -288,24 +288,38 @@ async function follow(
 
 async function robotsFor(url: URL, s: Settings, deadline: Deadline): Promise<RobotsTxt> {
   const origin = `${url.protocol}//${url.hostname}:${defaultPort(url)}`;
-  return s.robotsCache.get(origin, () => loadRobots(new URL('/robots.txt', url), s, deadline));
+  // The load is shared by every caller waiting on this origin, so it runs under its own deadline;
+  // each caller still stops waiting when it is cancelled.
+  return raceSignal(
+    s.robotsCache.get(origin, () => loadRobots(new URL('/robots.txt', url), s)),
+    deadline.signal,
+  );
 }
 
 // RFC 9309: a 4xx robots.txt means no rules; a 5xx or an unreachable one means "assume disallowed"
 // (reported, and not cached, so the next fetch asks again).
-async function loadRobots(robotsUrl: URL, s: Settings, deadline: Deadline): Promise<RobotsTxt> {
+async function loadRobots(robotsUrl: URL, s: Settings): Promise<RobotsTxt> {
+  const deadline = new Deadline(s.timeoutMs);
   deadline.arm();
-  const { res, status } = await follow(robotsUrl, s, deadline, 'robots', () => {});
-  if (status >= 200 && status < 300) {
-    const body = await readCapped(decodedBody(res), DEFAULTS.robotsMaxBytes, deadline.signal, res, true);
-    return RobotsTxt.parse(body.toString('utf8'));
+  try {
+    const { res, status } = await follow(robotsUrl, s, deadline, 'robots', () => {});
+    if (status >= 200 && status < 300) {
+      const body = await readCapped(decodedBody(res), DEFAULTS.robotsMaxBytes, deadline.signal, res, true);
+      return RobotsTxt.parse(body.toString('utf8'));
+    }
+    res.destroy();
+    if (status >= 400 && status < 500) return RobotsTxt.ALLOW_ALL;
+    throw new FetchFailure(
+      'EROBOTS',
+      `robots.txt answered HTTP ${status}; the site is treated as disallowed until it answers`,
+    );
+  } catch (e) {
+    if (deadline.expired)
+      throw new FetchFailure('ETIMEOUT', `timed out after ${s.timeoutMs} ms fetching robots.txt`);
+    throw e;
+  } finally {
+    deadline.clear();
   }
-  res.destroy();
-  if (status >= 400 && status < 500) return RobotsTxt.ALLOW_ALL;
-  throw new FetchFailure(
-    'EROBOTS',
-    `robots.txt answered HTTP ${status}; the site is treated as disallowed until it answers`,
-  );
 }
 
 async function fetchPage(

@@ -438,6 +438,30 @@ describe('robots.txt and politeness in the fetcher', () => {
     robotsStatus = 200;
   });
 
+  it('does not count time spent waiting for the host against the deadline', async () => {
+    const shared = opts({ hostQueue: new HostQueue(400), timeoutMs: 250, robots: false });
+    const results = await Promise.all([1, 2].map((i) => fetchUrl(`${srv.origin}/q/${i}`, shared)));
+    assert.deepEqual(
+      results.map((r) => r.status),
+      [200, 200],
+    );
+  });
+
+  it('times out on a robots.txt that never answers, and asks again next time', async () => {
+    const silent = await loopbackServer({ '/robots.txt': () => {}, '*': html(PAGE) });
+    try {
+      const shared = opts({ timeoutMs: 200 });
+      for (let i = 0; i < 2; i++)
+        await assert.rejects(
+          fetchUrl(`${silent.origin}/a`, shared),
+          failsWith('ETIMEOUT', /\/a: timed out after 200 ms fetching robots\.txt$/),
+        );
+      assert.deepEqual(silent.paths, ['/robots.txt', '/robots.txt']);
+    } finally {
+      await silent.close();
+    }
+  });
+
   it('spaces requests to one host across separate calls', async () => {
     const queue = new HostQueue(150);
     const shared = opts({ hostQueue: queue, robots: false });
