@@ -144,13 +144,12 @@ export class TenseCues {
         out.push({ pos, tense: 'future' });
       } else if (PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w))) {
         // "was scheduled to", "were planning", "had planned": the future word that follows decides
-        if (
-          !(
-            AUX_PAST.has(w) &&
-            /^\w+\s+(?:scheduled|planning|planned|expected|going|due|set|about|to)\b/i.test(s.slice(m.index))
-          )
-        )
-          out.push({ pos, tense: 'past' });
+        const aheadFuture =
+          AUX_PAST.has(w) &&
+          /^\w+\s+(?:scheduled|planning|planned|expected|going|due|set|about|to)\b/i.test(s.slice(m.index));
+        // a participle after "be" ("to be held", "will be signed") is not a past tense
+        const participle = prev === 'be' || prev === 'being' || prev === 'been';
+        if (!aheadFuture && !participle) out.push({ pos, tense: 'past' });
       } else if (PRESENT.has(w)) {
         out.push({ pos, tense: null });
       }

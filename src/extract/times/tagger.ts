@@ -796,7 +796,9 @@ function resolveRelativeUnit(st: State, rel: string, unit: string, c: Candidate)
   const anaphoric = rel === 'following' || rel === 'same' || rel === 'that';
   if (unit === 'week' || unit === 'weekend') {
     if (!r || anaphoric) return null;
-    const d = addDays(r, dir * 7);
+    let d = addDays(r, dir * 7);
+    if (unit === 'weekend' && dir === 0 && isoWeekday(r) < 6 && st.cues.at(c.start, c.end) === 'past')
+      d = addDays(r, -7);
     return date(fmtWeek(d) + (unit === 'weekend' ? '-WE' : ''));
   }
   if (unit === 'month') {
@@ -973,6 +975,19 @@ rule('year-period', new RegExp(`(?<![\\w-])the\\s+(${YEAR})\\s+(?:period|quarter
   }),
 );
 
+// "the year before", "the previous year", "the following year": relative to the last year mentioned.
+rule(
+  'year-anaphor',
+  /(?<![\w-])the\s+(?:(previous|prior|preceding|following)\s+year|year\s+(before|after|earlier))(?![\w-])/gi,
+  (m) =>
+    cand(m.index, m.index + m[0].length, 3, (st) => {
+      const base = st.lastYear ?? refYear(st);
+      if (base === null) return null;
+      const back = /previous|prior|preceding|before|earlier/i.test(m[0]);
+      return date(fmtYear(base + (back ? -1 : 1)));
+    }),
+);
+
 // The end of the year: "by year-end", "since year end", "by year's end".
 rule(
   'year-end',
@@ -1087,7 +1102,7 @@ rule('year-ago-adj', /(?<![\w-])(year-(?:earlier|ago))(?![\w-])/gi, (m, text) =>
 rule(
   'ago',
   new RegExp(
-    `(?<![\\w-])(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|under|roughly|approximately|around|only|just|barely|fully|at\\s+least|exactly|precisely)\\s+)?(${NUMBER}|${VAGUE})[\\s-]+(days?|weeks?|months?|years?|decades?|centuries|century)\\s+(ago|earlier|back|from\\s+now|hence)(?![\\w-])`,
+    `(?<![\\w-])(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|under|roughly|approximately|around|only|just|barely|fully|at\\s+least|exactly|precisely)\\s+)?\\[?(${NUMBER}|${VAGUE})\\]?[\\s-]+(hours?|days?|weeks?|months?|years?|decades?|centuries|century)\\s+(ago|earlier|back|from\\s+now|hence)(?![\\w-])`,
     'gi',
   ),
   (m, text) => {
@@ -1112,6 +1127,8 @@ rule(
       }
       if (!r) return date(sign < 0 ? 'PAST_REF' : 'FUTURE_REF');
       switch (unit) {
+        case 'hour':
+          return date(fmtDate(addDays(r, sign * Math.floor(n / 24))));
         case 'day':
           return date(fmtDate(addDays(r, sign * n)));
         case 'week':
