@@ -1,8 +1,489 @@
-import type { Stage } from '../../document.js';
+import type {
+  AnnotatedDocument,
+  Entity,
+  PoliticalEvent,
+  Span,
+  Stage,
+  StageContext,
+  TimeExpression,
+} from '../../document.js';
+import {
+  applyModality,
+  type Candidate,
+  findCandidates,
+  type Modality,
+  type Region,
+  regionEmpty,
+  type Tok,
+  toks,
+} from './grammar.js';
+import { type Lexicon, lexicon, nounForms } from './lexicon.js';
+import {
+  AGREEMENT_NOUNS,
+  DETERMINERS,
+  LOCATIVE,
+  NON_PARTICIPANT,
+  PREPOSITIONS,
+  PRONOUNS,
+  REPORTING,
+} from './words.js';
 
-// PLOVER events. Not built yet: the layer stays as it is.
+// PLOVER events, one sentence at a time: dictionary verbs read through a small clause grammar
+// (grammar.ts), their subject and object regions resolved to entities, states preferred, and dated
+// from the sentence's time expressions.
+
+export const EVENTS_VERSION = '1.0.0';
+
+/** An event as this stage writes it: the contract's fields plus how sure the text is that it happened. */
+export interface CodedEvent extends PoliticalEvent {
+  /** 'asserted' (reported as happened or happening) or 'planned' (scheduled, announced as future). */
+  modality?: Modality;
+}
+
+interface MentionRef {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+/** Everything about the document's entities that actor resolution needs. */
+export interface ActorIndex {
+  mentions: MentionRef[];
+  byId: Map<string, Entity>;
+  /** ISO alpha-2 → the country entity itself, when the document has one. */
+  countries: Map<string, Entity>;
+}
+
+export function actorIndex(doc: AnnotatedDocument): ActorIndex {
+  const byId = new Map<string, Entity>();
+  const countries = new Map<string, Entity>();
+  const mentions: MentionRef[] = [];
+  const seen = new Set<string>();
+  for (const e of doc.entities) {
+    byId.set(e.id, e);
+    if (e.ids?.iso && !countries.has(e.ids.iso)) countries.set(e.ids.iso, e);
+    for (const m of e.mentions) {
+      const k = `${m.start}:${m.end}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      mentions.push({ start: m.start, end: m.end, entity: e });
+    }
+  }
+  for (const m of doc.mentions) {
+    if (!m.entity) continue;
+    const e = byId.get(m.entity);
+    const k = `${m.start}:${m.end}`;
+    if (!e || seen.has(k)) continue;
+    seen.add(k);
+    mentions.push({ start: m.start, end: m.end, entity: e });
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { mentions, byId, countries };
+}
+
+/** The ISO alpha-2 country an entity stands for or belongs to. */
+export function countryOf(e: Entity): string | null {
+  return e.ids?.iso ?? (typeof e.attributes?.country === 'string' ? e.attributes.country : null);
+}
+
+/** A state official, a capital used as metonym, a nationality: coded as the state when the document names it. */
+export function resolveActor(e: Entity, idx: ActorIndex): Entity {
+  if (e.ids?.iso) return e;
+  const c = countryOf(e);
+  const ce = c ? idx.countries.get(c) : undefined;
+  return ce ?? e;
+}
+
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+
+function isActor(e: Entity): boolean {
+  if (e.type === 'MISC') return !!countryOf(e);
+  if (e.type === 'LOC' || e.type === 'FAC') return !!countryOf(e);
+  return true;
+}
+
+interface RegionActors {
+  actors: Entity[];
+  places: Entity[];
+  pronoun: boolean;
+}
+
+function tokenIndexAt(ts: Tok[], offset: number): number {
+  let lo = 0;
+  let hi = ts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ts[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The preposition that governs the noun phrase a mention sits in, within the region. */
+function governingPrep(ts: Tok[], k: number, from: number): string | null {
+  for (let j = k - 1; j >= from && j >= k - 6; j--) {
+    const l = ts[j].lower;
+    if (PREPOSITIONS.has(l)) return l;
+    if (ts[j].text === ',' || REPORTING.has(l)) return null;
+  }
+  return null;
+}
+
+function actorsIn(ts: Tok[], r: Region, idx: ActorIndex): RegionActors {
+  const out: RegionActors = { actors: [], places: [], pronoun: false };
+  if (r.to <= r.from) return out;
+  const a = ts[r.from].start;
+  const b = ts[r.to - 1].end;
+  for (const m of idx.mentions) {
+    if (m.start < a) continue;
+    if (m.start >= b) break;
+    if (m.end > b) continue;
+    const k = tokenIndexAt(ts, m.start);
+    const prep = governingPrep(ts, k, r.from);
+    if (prep && NON_PARTICIPANT.has(prep)) continue;
+    if (prep && LOCATIVE.has(prep) && PLACE_TYPES.has(m.entity.type)) {
+      out.places.push(m.entity);
+      continue;
+    }
+    if (isActor(m.entity)) out.actors.push(m.entity);
+  }
+  for (let k = r.from; k < r.to; k++) if (PRONOUNS.has(ts[k].lower)) out.pronoun = true;
+  return out;
+}
+
+function uniqIds(es: Entity[], idx: ActorIndex): string[] {
+  const ids: string[] = [];
+  for (const e of es) {
+    const r = resolveActor(e, idx);
+    if (!ids.includes(r.id)) ids.push(r.id);
+  }
+  return ids;
+}
+
+/** Does the subject region's head noun name an agreement ("the treaty provides for …")? */
+function agreementSubject(ts: Tok[], r: Region): boolean {
+  for (let k = r.to - 1; k >= r.from; k--) {
+    const l = ts[k].lower;
+    if (AGREEMENT_NOUNS.has(l)) return true;
+    if (l === 'it' && k === r.to - 1) return false;
+    if (PREPOSITIONS.has(l)) continue;
+  }
+  return false;
+}
+
+const DATE_VALUE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** The event's date: the time expression nearest the trigger in its clause; a coordinated pair is a span. */
+function eventDate(
+  times: TimeExpression[],
+  sentence: Span,
+  trigger: number,
+  ctx: StageContext,
+  text: string,
+): { date: string | null; end: string | null; fallback: boolean } {
+  const inSentence = times.filter(
+    (t) =>
+      t.start >= sentence.start &&
+      t.end <= sentence.end &&
+      (t.type === 'DATE' || !t.type) &&
+      DATE_VALUE.test(t.value),
+  );
+  if (!inSentence.length) return { date: ctx.referenceDate, end: null, fallback: true };
+  let best = inSentence[0];
+  for (const t of inSentence) if (Math.abs(t.start - trigger) < Math.abs(best.start - trigger)) best = t;
+  const i = inSentence.indexOf(best);
+  const pair = (x: TimeExpression, y: TimeExpression) =>
+    /^\s*(and|to|through|until|-|–|—)\s*$/i.test(text.slice(x.end, y.start));
+  const nxt = inSentence[i + 1];
+  if (nxt && pair(best, nxt) && nxt.value > best.value)
+    return { date: best.value, end: nxt.value, fallback: false };
+  const prv = inSentence[i - 1];
+  if (prv && pair(prv, best) && best.value > prv.value)
+    return { date: prv.value, end: best.value, fallback: false };
+  return { date: best.value, end: null, fallback: false };
+}
+
+interface Draft {
+  c: Candidate;
+  source: string[];
+  target: string[];
+  location: string | null;
+  nominal: boolean;
+}
+
+const NOMINAL_OPENERS = new Set(['on', 'during', 'after', 'before', 'for', 'since', 'amid', 'following']);
+
+/** Visits and talks written as nouns: "Putin's visit to Pyongyang", "he was on a visit to Russia". */
+function nominalCandidates(ts: Tok[], lex: Lexicon, taken: Set<number>, idx: ActorIndex): Draft[] {
+  const out: Draft[] = [];
+  for (let i = 1; i < ts.length; i++) {
+    if (taken.has(i)) continue;
+    const l = ts[i].lower;
+    let entry = null;
+    for (const [head, list] of lex.nouns) if (nounForms(head).includes(l)) entry = list[0];
+    if (!entry) continue;
+    let j = i - 1;
+    // skip modifiers: "a state visit", "his first official visit"
+    while (
+      j > 0 &&
+      !DETERMINERS.has(ts[j].lower) &&
+      !PREPOSITIONS.has(ts[j].lower) &&
+      /^\p{Ll}/u.test(ts[j].text) &&
+      i - j < 3
+    )
+      j--;
+    let possessor: Entity[] = [];
+    let opener = false;
+    if (ts[j].lower === "'s" || ts[j].lower === '’s') {
+      const m = idx.mentions.find((x) => x.end === ts[j].start || x.end === ts[j - 1]?.end);
+      if (m) possessor = [m.entity];
+      opener = true;
+    } else if (
+      /^(a|an|the)$/.test(ts[j].lower) &&
+      NOMINAL_OPENERS.has(ts[j - 1]?.lower ?? '') &&
+      entry.mode === 'visit'
+    ) {
+      opener = true;
+    }
+    if (!opener) continue;
+    // the complement: "to X", "with X", "between X and Y"
+    const targets: Entity[] = [];
+    const sources: Entity[] = [...possessor];
+    let location: Entity | null = null;
+    for (let k = i + 1; k < ts.length && k < i + 12; k++) {
+      const w = ts[k].lower;
+      if (w === ',' || w === '.' || w === ';' || REPORTING.has(w)) break;
+      if (w === 'to' || w === 'with' || w === 'between' || w === 'in') {
+        const end = Math.min(ts.length, k + 8);
+        const r = actorsIn(ts, { from: k + 1, to: end }, idx);
+        const ents = idx.mentions
+          .filter(
+            (m) =>
+              m.start >= ts[k + 1]?.start && m.start < ts[end - 1].end && tokenIndexAt(ts, m.start) <= k + 5,
+          )
+          .map((m) => m.entity);
+        const first = ents[0];
+        if (first) {
+          if (w === 'between') sources.push(...ents.filter((e) => isActor(e)));
+          else {
+            if (w !== 'in') targets.push(first);
+            if (PLACE_TYPES.has(first.type)) location ??= first;
+          }
+        }
+        void r;
+        break;
+      }
+    }
+    taken.add(i);
+    const dummy = {
+      entry,
+      type: entry.type,
+      mode: entry.mode,
+      context: entry.context,
+      head: i,
+      last: i,
+      kind: 'noun' as const,
+      passive: false,
+      negated: false,
+      modal: null,
+      modality: 'asserted' as Modality,
+      groupStart: i,
+      infinitive: false,
+      subordinate: true,
+      absorbed: false,
+      subject: { from: 0, to: 0 },
+      object: { from: i + 1, to: i + 1 },
+      extraTargets: [],
+      subjectFrom: null,
+      agent: null,
+      quoted: false,
+      confidence: 0.65,
+    };
+    out.push({
+      c: dummy,
+      source: uniqIds(sources, idx),
+      target: uniqIds(targets, idx),
+      location: location?.id ?? null,
+      nominal: true,
+    });
+  }
+  return out;
+}
+
+function firstPlace(ts: Tok[], r: Region, idx: ActorIndex, visit: boolean): Entity | null {
+  if (r.to <= r.from) return null;
+  const a = ts[r.from].start;
+  const b = ts[r.to - 1].end;
+  for (const m of idx.mentions) {
+    if (m.start < a || m.end > b || !PLACE_TYPES.has(m.entity.type)) continue;
+    const k = tokenIndexAt(ts, m.start);
+    const prep = governingPrep(ts, k, r.from);
+    if (prep && (LOCATIVE.has(prep) || (visit && (prep === 'to' || prep === 'for')))) return m.entity;
+  }
+  return null;
+}
+
+function widen(ts: Tok[], r: Region, stop: number): Region {
+  // the adjuncts after the object: "… during Putin's visit to Pyongyang on June 19"
+  let to = r.to;
+  while (to < stop && ts[to].text !== ';' && !(ts[to].text === ',' && REPORTING.has(ts[to + 2]?.lower ?? '')))
+    to++;
+  return { from: r.from, to };
+}
+
+function inQuote(doc: AnnotatedDocument, offset: number): boolean {
+  for (const q of doc.quotes) {
+    if (q.kind === 'indirect') continue;
+    if (q.fragments?.length) {
+      if (q.fragments.some((f) => offset >= f.start && offset < f.end)) return true;
+    } else if (offset >= q.start && offset < q.end) return true;
+  }
+  return false;
+}
+
+/** Code the events of one sentence. */
+export function sentenceEvents(
+  doc: AnnotatedDocument,
+  sentence: Span,
+  ctx: StageContext,
+  idx: ActorIndex,
+  lex: Lexicon,
+  memory: { lastSource: string[] },
+): CodedEvent[] {
+  const sentTokens = doc.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  if (!sentTokens.length) return [];
+  const ts = toks(doc.text, sentTokens);
+  const cands = findCandidates(ts, lex);
+  const drafts: Draft[] = [];
+  const taken = new Set<number>();
+  for (const c of cands) for (let k = c.head; k <= c.last; k++) taken.add(k);
+  let matrixSource: string[] = [];
+  for (const raw of cands) {
+    if (raw.absorbed) continue;
+    const c = applyModality(raw);
+    if (!c) continue;
+    if (
+      c.negated ||
+      c.modality === 'hypothetical' ||
+      c.modality === 'conditional' ||
+      c.modality === 'obligation'
+    )
+      continue;
+    const subj = actorsIn(ts, c.subject, idx);
+    let source = uniqIds(subj.actors, idx);
+    const obj = actorsIn(ts, c.object, idx);
+    const targets = [...obj.actors];
+    for (const r of c.extraTargets) targets.push(...actorsIn(ts, r, idx).actors);
+    let target = uniqIds(targets, idx);
+    if (c.passive) {
+      const agent = c.agent ? uniqIds(actorsIn(ts, c.agent, idx).actors, idx) : [];
+      target = uniqIds(subj.actors, idx);
+      source = agent;
+      if (c.agent) target = target.filter((t) => !source.includes(t));
+    } else if (!source.length && (regionEmpty(ts, c.subject) || subj.pronoun)) {
+      // coordinated verbs, reported speech and pronouns: the nearest subject before
+      source = matrixSource.length ? matrixSource : subj.pronoun ? memory.lastSource : [];
+    }
+    if (!c.passive && agreementSubject(ts, c.subject) && !source.length) continue;
+    target = target.filter((t) => !source.includes(t) || c.type === 'PROTEST' || c.type === 'COERCE');
+    const extended = widen(ts, { from: c.head, to: c.object.to }, ts.length);
+    const place =
+      firstPlace(ts, extended, idx, c.mode === 'visit') ??
+      (subj.places[0] || null) ??
+      firstPlace(ts, c.subject, idx, false);
+    if (!target.length && c.type !== 'CONSULT' && (obj.places.length || subj.places.length)) {
+      const p = obj.places[0] ?? subj.places[0];
+      if (p && countryOf(p)) target = uniqIds([p], idx).filter((t) => !source.includes(t));
+    }
+    if (c.mode === 'visit' && !target.length && place)
+      target = uniqIds([place], idx).filter((t) => !source.includes(t));
+    if (source.length && !c.subordinate) matrixSource = source;
+    drafts.push({ c, source, target, location: place?.id ?? null, nominal: false });
+  }
+  // a subordinate clause's event (a relative, a participle, an adverbial clause) is background to the
+  // sentence's own event: kept only when the main clauses report none
+  if (drafts.some((d) => !d.c.subordinate)) {
+    for (let k = drafts.length - 1; k >= 0; k--) if (drafts[k].c.subordinate) drafts.splice(k, 1);
+  }
+  for (const n of nominalCandidates(ts, lex, taken, idx)) {
+    if (!n.source.length) {
+      const owner = drafts.find((d) => d.source.length);
+      n.source = owner ? owner.source : memory.lastSource;
+    }
+    drafts.push(n);
+  }
+  // one event per type and actors: a verb and its nominalisation, or a repeated verb, are one event
+  const kept: Draft[] = [];
+  for (const d of drafts) {
+    const same = kept.find(
+      (k) =>
+        k.c.type === d.c.type &&
+        (sameSet(k.source, d.source) || !d.source.length || !k.source.length) &&
+        (sameSet(k.target, d.target) || !d.target.length || !k.target.length),
+    );
+    if (same) {
+      same.location ??= d.location;
+      if (!same.source.length) same.source = d.source;
+      if (!same.target.length) same.target = d.target;
+      continue;
+    }
+    kept.push(d);
+  }
+  const out: CodedEvent[] = [];
+  for (const d of kept) {
+    const c = d.c;
+    const head = ts[c.head];
+    const last = c.last === c.head + 1 ? ts[c.last] : head;
+    const date = eventDate(doc.times, sentence, head.start, ctx, doc.text);
+    let confidence = c.confidence;
+    if (c.subordinate && !d.nominal) confidence -= 0.2;
+    if (date.fallback) confidence -= 0.05;
+    if (!d.source.length && !d.target.length) confidence -= 0.2;
+    const quoted = inQuote(doc, head.start);
+    if (quoted) {
+      if (!d.source.length) continue;
+      confidence -= 0.15;
+    }
+    const ev: CodedEvent = {
+      id: '',
+      type: c.type,
+      mode: c.mode,
+      context: [...c.context],
+      source: d.source,
+      target: d.target,
+      date: date.date,
+      date_end: date.end,
+      location: d.location,
+      trigger: { start: head.start, end: last.end, text: doc.text.slice(head.start, last.end) },
+      evidence: { start: sentence.start, end: sentence.end },
+      confidence: Math.round(Math.max(0.1, confidence) * 100) / 100,
+    };
+    if (c.modality !== 'asserted') ev.modality = c.modality;
+    out.push(ev);
+  }
+  const withSource = out.find((e) => e.source.length);
+  if (withSource) memory.lastSource = withSource.source;
+  return out.sort((a, b) => a.trigger.start - b.trigger.start);
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+export function extractEvents(doc: AnnotatedDocument, ctx: StageContext): CodedEvent[] {
+  const lex = lexicon();
+  const idx = actorIndex(doc);
+  const memory = { lastSource: [] as string[] };
+  const out: CodedEvent[] = [];
+  for (const s of doc.sentences) out.push(...sentenceEvents(doc, s, ctx, idx, lex, memory));
+  out.forEach((e, i) => {
+    e.id = `v${i + 1}`;
+  });
+  return out;
+}
+
 export const eventsStage: Stage = {
   name: 'events',
-  version: '0.0.0',
-  run: (doc) => doc,
+  version: EVENTS_VERSION,
+  run: (doc, ctx) => ({ ...doc, events: extractEvents(doc, ctx) }),
 };

@@ -1,0 +1,285 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { AnnotatedDocument, Entity, PoliticalEvent, RawDocument } from '../document.js';
+import { UsageError } from '../errors.js';
+import { countryByCode, countryByIso2 } from '../nlp/gazetteer/countries.js';
+import { analyze } from '../pipeline.js';
+
+// Scores the events layer against the PLOVER sentence gold (../shared/data/events/), as
+// ../shared/data/README.md defines it. Each record's text goes through the whole pipeline as a plain-text
+// document, with the record's date as `published` when it has one.
+//   event type   per sentence, the multiset of predicted types against the gold types (micro P/R/F1);
+//   actor country per sentence, the set of countries among predicted source+target entities (ids.iso or
+//                attributes.country, mapped to alpha-3) against the gold set; non-state codes unscored;
+//   strict       an event is right when its type, source countries and target countries all match a gold
+//                event's (one-to-one).
+
+export const HELP = `Usage: newsgraph evaluate events --gold FILE [--gold FILE ...] [options]
+
+Score PLOVER events against sentence-level gold (plover-gold-dev.jsonl, petrarch-fictional-tests.jsonl)
+and print event-type, actor-country and strict type+source+target precision/recall/F1.
+
+  --gold FILE          gold JSONL (repeatable; each file is reported on its own)
+  --min-confidence X   score only events with confidence >= X (default 0)
+  --errors N           print up to N sentences whose types or countries differ, for development
+  --json               print the scores as JSON
+`;
+
+interface GoldActor {
+  text?: string;
+  code?: string;
+  country?: string;
+}
+
+interface GoldEvent {
+  type: string | null;
+  source_actor: GoldActor[];
+  target_actor: GoldActor[];
+}
+
+interface GoldRecord {
+  id: string;
+  text: string;
+  date: string | null;
+  fictional_actors?: boolean;
+  events: GoldEvent[];
+}
+
+export interface PRF {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface EventScores {
+  file: string;
+  sentences: number;
+  type: PRF;
+  actor: PRF;
+  strict: PRF;
+  /** Actor scoring is meaningless for fictional countries: flagged so it is reported as such. */
+  fictional: boolean;
+  msPerSentence: number;
+}
+
+export function prf(tp: number, fp: number, fn: number): PRF {
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { tp, fp, fn, precision, recall, f1 };
+}
+
+/** A gold actor's country as alpha-3, or null for non-state and unknown codes (IGO, NGO, ---REB …). */
+export function goldCountry(a: GoldActor): string | null {
+  const code = a.country ?? (a.code && a.code.length === 3 ? a.code : null);
+  if (!code || !/^[A-Z]{3}$/.test(code)) return null;
+  if (code === 'IGO' || code === 'NGO' || code === 'IMG' || code === 'MNC') return null;
+  return countryByCode(code)?.iso3 ?? null;
+}
+
+/** A predicted entity's country as alpha-3. */
+export function entityCountry(e: Entity | undefined): string | null {
+  if (!e) return null;
+  const iso = e.ids?.iso ?? (typeof e.attributes?.country === 'string' ? e.attributes.country : null);
+  if (!iso) return null;
+  return countryByIso2(iso)?.iso3 ?? null;
+}
+
+function countriesOf(ids: string[], byId: Map<string, Entity>): Set<string> {
+  const out = new Set<string>();
+  for (const id of ids) {
+    const c = entityCountry(byId.get(id));
+    if (c) out.add(c);
+  }
+  return out;
+}
+
+function goldSet(actors: GoldActor[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of actors) {
+    const c = goldCountry(a);
+    if (c) out.add(c);
+  }
+  return out;
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+export interface SentenceCounts {
+  type: [number, number, number];
+  actor: [number, number, number];
+  strict: [number, number, number];
+}
+
+/** Score one sentence's predicted events against its gold events. */
+export function scoreSentence(pred: PoliticalEvent[], entities: Entity[], gold: GoldEvent[]): SentenceCounts {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const golds = gold.filter((g) => g.type);
+  // types: multisets
+  const pc = new Map<string, number>();
+  const gc = new Map<string, number>();
+  for (const p of pred) pc.set(p.type, (pc.get(p.type) ?? 0) + 1);
+  for (const g of golds) gc.set(g.type as string, (gc.get(g.type as string) ?? 0) + 1);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const [t, n] of pc) {
+    const m = gc.get(t) ?? 0;
+    tp += Math.min(n, m);
+    fp += Math.max(0, n - m);
+  }
+  for (const [t, m] of gc) fn += Math.max(0, m - (pc.get(t) ?? 0));
+  // actor countries: sets over the sentence
+  const pSet = new Set<string>();
+  for (const p of pred) for (const c of countriesOf([...p.source, ...p.target], byId)) pSet.add(c);
+  const gSet = new Set<string>();
+  for (const g of golds) for (const c of goldSet([...g.source_actor, ...g.target_actor])) gSet.add(c);
+  let atp = 0;
+  for (const c of pSet) if (gSet.has(c)) atp++;
+  // strict: one-to-one
+  const used = new Set<number>();
+  let stp = 0;
+  for (const p of pred) {
+    const ps = countriesOf(p.source, byId);
+    const pt = countriesOf(p.target, byId);
+    const k = golds.findIndex(
+      (g, i) =>
+        !used.has(i) &&
+        g.type === p.type &&
+        sameSet(ps, goldSet(g.source_actor)) &&
+        sameSet(pt, goldSet(g.target_actor)),
+    );
+    if (k >= 0) {
+      used.add(k);
+      stp++;
+    }
+  }
+  return {
+    type: [tp, fp, fn],
+    actor: [atp, pSet.size - atp, gSet.size - atp],
+    strict: [stp, pred.length - stp, golds.length - stp],
+  };
+}
+
+function readGold(file: string): GoldRecord[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as GoldRecord);
+}
+
+function analyzeRecord(r: GoldRecord): AnnotatedDocument {
+  const raw: RawDocument = {
+    id: r.id,
+    origin: r.id,
+    url: null,
+    format: 'text',
+    content: r.text,
+    published: r.date ?? null,
+    title: null,
+  };
+  return analyze(raw, { now: new Date('2025-01-01T00:00:00Z') });
+}
+
+export function evaluateFile(
+  file: string,
+  opts: { minConfidence?: number; errors?: number; log?: (s: string) => void } = {},
+): EventScores {
+  const recs = readGold(file);
+  const sum = { type: [0, 0, 0], actor: [0, 0, 0], strict: [0, 0, 0] };
+  let shown = 0;
+  const t0 = performance.now();
+  for (const r of recs) {
+    const doc = analyzeRecord(r);
+    const pred = doc.events.filter((e) => e.confidence >= (opts.minConfidence ?? 0));
+    const c = scoreSentence(pred, doc.entities, r.events);
+    for (const k of ['type', 'actor', 'strict'] as const) for (let i = 0; i < 3; i++) sum[k][i] += c[k][i];
+    if (opts.errors && shown < opts.errors && (c.type[1] || c.type[2] || c.actor[1] || c.actor[2])) {
+      shown++;
+      const byId = new Map(doc.entities.map((e) => [e.id, e]));
+      const show = (ids: string[]) =>
+        ids.map((id) => `${byId.get(id)?.name ?? id}:${entityCountry(byId.get(id)) ?? '-'}`).join('+');
+      const gold = r.events
+        .filter((g) => g.type)
+        .map(
+          (g) =>
+            `${g.type} ${[...goldSet(g.source_actor)].join('+')}→${[...goldSet(g.target_actor)].join('+')}`,
+        )
+        .join(' | ');
+      const ours = pred
+        .map((e) => `${e.type}[${e.trigger.text}] ${show(e.source)}→${show(e.target)}`)
+        .join(' | ');
+      opts.log?.(`- ${r.id}\n  ${r.text}\n  gold: ${gold || '(none)'}\n  ours: ${ours || '(none)'}\n`);
+    }
+  }
+  const ms = performance.now() - t0;
+  return {
+    file,
+    sentences: recs.length,
+    type: prf(sum.type[0], sum.type[1], sum.type[2]),
+    actor: prf(sum.actor[0], sum.actor[1], sum.actor[2]),
+    strict: prf(sum.strict[0], sum.strict[1], sum.strict[2]),
+    fictional: recs.some((r) => r.fictional_actors),
+    msPerSentence: recs.length ? ms / recs.length : 0,
+  };
+}
+
+const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+
+export function formatScores(s: EventScores): string {
+  const row = (name: string, p: PRF) =>
+    `${name.padEnd(22)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)}   tp ${p.tp} fp ${p.fp} fn ${p.fn}`;
+  const lines = [
+    `${s.file}: ${s.sentences} sentences, ${s.msPerSentence.toFixed(2)} ms/sentence (whole pipeline)`,
+    `${'score'.padEnd(22)}     P     R    F1`,
+    row('event type', s.type),
+    row(s.fictional ? 'actor country (n/a)' : 'actor country', s.actor),
+    row(s.fictional ? 'strict (n/a)' : 'strict type+src+tgt', s.strict),
+  ];
+  if (s.fictional)
+    lines.push(
+      '(fictional countries: actor codes such as ARN/GON have no real country, so only event type is meaningful)',
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+export async function evaluateCommand(argv: string[]): Promise<number> {
+  let values: { gold?: string[]; 'min-confidence'?: string; errors?: string; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        gold: { type: 'string', multiple: true },
+        'min-confidence': { type: 'string' },
+        errors: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError(`evaluate events: ${(e as Error).message}`);
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (!values.gold?.length) throw new UsageError('evaluate events: --gold FILE is required');
+  const minConfidence = values['min-confidence'] ? Number(values['min-confidence']) : 0;
+  const errors = values.errors ? Number(values.errors) : 0;
+  const all: EventScores[] = [];
+  for (const f of values.gold) {
+    const s = evaluateFile(f, { minConfidence, errors, log: (x) => process.stdout.write(x) });
+    all.push(s);
+    if (!values.json) process.stdout.write(formatScores(s));
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+  return 0;
+}

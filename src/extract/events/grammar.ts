@@ -1,0 +1,663 @@
+import type { PloverType, Token } from '../../document.js';
+import type { FormKind, Lexicon, VerbEntry } from './lexicon.js';
+import { nounForms } from './lexicon.js';
+import {
+  BE,
+  COMMITTED,
+  COMMON_VERBS,
+  CONDITIONAL,
+  DETERMINERS,
+  DO,
+  FUTURE,
+  HAVE,
+  HOSTILE,
+  isAdverb,
+  isPunct,
+  MODALS,
+  NEGATION,
+  OBLIGATION,
+  PLANNED,
+  POSSIBLE,
+  PREPOSITIONS,
+  QUOTE_CHARS,
+  RELATIVE,
+  REPORTING,
+  SCHEDULED,
+  SUBORDINATORS,
+  TIME_WORDS,
+} from './words.js';
+
+// Clause grammar over one sentence's tokens: which dictionary verbs occur in verb position, their voice,
+// negation, modality and clause status, and the token regions that hold their subject and object.
+// No parser: the rules read auxiliaries, complementisers, prepositions and punctuation, which is enough for
+// the clause shapes news English uses to report political events.
+
+export type Modality = 'asserted' | 'planned' | 'intended' | 'hypothetical' | 'conditional' | 'obligation';
+
+export interface Tok {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  cap: boolean;
+}
+
+export interface Region {
+  /** Token indices, end-exclusive, sentence-local. */
+  from: number;
+  to: number;
+}
+
+export interface Candidate {
+  entry: VerbEntry;
+  type: PloverType;
+  mode: string | null;
+  context: string[];
+  head: number;
+  /** The last token the pattern matched. */
+  last: number;
+  kind: FormKind | 'noun';
+  passive: boolean;
+  negated: boolean;
+  modal: string | null;
+  modality: Modality;
+  /** First token of the verb group (auxiliaries, modals, adverbs before the head). */
+  groupStart: number;
+  infinitive: boolean;
+  /** In a subordinate clause (adverbial, relative, participial, gerund). */
+  subordinate: boolean;
+  /** Purpose clause or complement swallowed by a matrix verb: not an event of its own. */
+  absorbed: boolean;
+  subject: Region;
+  object: Region;
+  /** Extra regions whose actors are targets (an absorbed complement's object). */
+  extraTargets: Region[];
+  /** Actors come from the subject region of another candidate (coordination, control, reported speech). */
+  subjectFrom: number | null;
+  /** Region whose actors are the source instead of the subject (passive by-agent). */
+  agent: Region | null;
+  /** Whether the candidate is in a direct quotation. */
+  quoted: boolean;
+  /** On a schedule ("is scheduled to attend", "is due to visit"): planned, keeps its type. */
+  scheduled?: boolean;
+  confidence: number;
+}
+
+export function toks(text: string, tokens: Token[]): Tok[] {
+  return tokens.map((t) => ({
+    text: t.text,
+    lower: t.text.toLowerCase(),
+    start: t.start,
+    end: t.end,
+    cap: /^\p{Lu}/u.test(t.text),
+  }));
+}
+
+const ACT_GOVERNORS = new Set([
+  'decided',
+  'decides',
+  'decide',
+  'moved',
+  'began',
+  'begun',
+  'started',
+  'continued',
+  'resumed',
+  'managed',
+  'proceeded',
+  'voted',
+  'chose',
+]);
+
+const PRONOUN_SUBJECTS = new Set(['they', 'we', 'i', 'you', 'he', 'she', 'it', 'who', 'which', 'that']);
+
+/** Prepositions that open an adjunct about another situation: the object ends there. */
+const CLAUSE_PREPS = new Set(['following', 'despite', 'amid', 'because', 'including', 'according', 'unlike']);
+
+const HARD_BOUNDARY = new Set([';', ':', '(', ')', '[', ']', '—', '–']);
+
+function isQuote(t: Tok): boolean {
+  return QUOTE_CHARS.has(t.text);
+}
+
+/** Noun-position test for a token that could be a verb: after a determiner or possessive. */
+function nounPosition(ts: Tok[], i: number, kinds: (FormKind | undefined)[]): boolean {
+  const p = ts[i - 1];
+  if (!p) return false;
+  if (DETERMINERS.has(p.lower)) return true;
+  // "a suicide bombing", "an official visit": article two tokens back, a modifier between; only for
+  // forms that can be nouns (base and -ing), never a past tense ("the rebels attacked")
+  if (!kinds.every((k) => k === 'base' || k === 's' || k === 'ing')) return false;
+  const pp = ts[i - 2];
+  return (
+    !!pp &&
+    (pp.lower === 'a' || pp.lower === 'an' || pp.lower === 'the') &&
+    !isPunct(p.text) &&
+    !BE.has(p.lower) &&
+    !HAVE.has(p.lower) &&
+    !MODALS.has(p.lower)
+  );
+}
+
+function matchRest(ts: Tok[], from: number, rest: string[]): number | null {
+  let j = from;
+  let last = from - 1;
+  for (const w of rest) {
+    const forms = new Set(w.includes('-') ? [w] : nounForms(w));
+    let found = -1;
+    for (let k = j; k < ts.length && k <= last + 5; k++) {
+      const t = ts[k];
+      if (HARD_BOUNDARY.has(t.text) || t.text === ',' || t.text === '.' || isQuote(t)) break;
+      if (forms.has(t.lower)) {
+        found = k;
+        break;
+      }
+      if (k > last + 1 && (SUBORDINATORS.has(t.lower) || REPORTING.has(t.lower))) break;
+    }
+    if (found < 0) return null;
+    last = found;
+    j = found + 1;
+  }
+  return last;
+}
+
+interface Group {
+  start: number;
+  modal: string | null;
+  negated: boolean;
+  be: boolean;
+  have: boolean;
+  to: boolean;
+}
+
+/** Walk back from a verb over adverbs, negation, auxiliaries and modals: the verb group. */
+function verbGroup(ts: Tok[], head: number): Group {
+  const g: Group = { start: head, modal: null, negated: false, be: false, have: false, to: false };
+  let i = head - 1;
+  let sawAux = false;
+  while (i >= 0) {
+    const t = ts[i];
+    const l = t.lower;
+    if (NEGATION.has(l) && l !== 'no') g.negated = true;
+    else if (MODALS.has(l) && !(l === 'may' && t.cap && i > 0)) {
+      g.modal ??= l === "'ll" || l === '’ll' ? 'will' : l === "'d" || l === '’d' ? 'would' : l;
+      sawAux = true;
+    } else if (BE.has(l)) {
+      // "is ready to", "are set to": be before a governor is not passive on our head
+      if (!sawAux && !g.have) g.be = true;
+      sawAux = true;
+    } else if (HAVE.has(l)) {
+      g.have = true;
+      sawAux = true;
+    } else if (DO.has(l)) sawAux = true;
+    else if (l === 'to' && !sawAux) {
+      g.to = true;
+      g.start = i;
+      break;
+    } else if (l === 'going' || l === 'got' || l === 'get') {
+      sawAux = true;
+    } else if (!isAdverb(l)) break;
+    g.start = i;
+    i--;
+  }
+  return g;
+}
+
+/** Where the clause that holds token i begins (for the subject region) — walking back to a boundary. */
+function clauseStart(ts: Tok[], i: number): { at: number; by: string } {
+  for (let k = i - 1; k >= 0; k--) {
+    const t = ts[k];
+    if (HARD_BOUNDARY.has(t.text) || isQuote(t)) return { at: k + 1, by: t.text };
+    if (t.text === ',') return { at: k + 1, by: ',' };
+    if (
+      SUBORDINATORS.has(t.lower) &&
+      !(
+        t.lower === 'that' &&
+        k > 0 &&
+        !REPORTING.has(ts[k - 1].lower) &&
+        DETERMINERS.has(ts[k + 1]?.lower ?? '')
+      )
+    )
+      return { at: k + 1, by: t.lower };
+    if (REPORTING.has(t.lower) && k < i - 1) return { at: k + 1, by: 'reporting' };
+    if ((t.lower === 'and' || t.lower === 'but') && k === i - 1) return { at: k + 1, by: t.lower };
+  }
+  return { at: 0, by: 'start' };
+}
+
+/** Where the clause after token i ends (for the object region). */
+function clauseEnd(ts: Tok[], from: number, lex: Lexicon): number {
+  for (let k = from; k < ts.length; k++) {
+    const t = ts[k];
+    if (HARD_BOUNDARY.has(t.text) || isQuote(t) || t.text === '.' || t.text === '?' || t.text === '!')
+      return k;
+    if (t.text === ',') {
+      const n = ts[k + 1];
+      // a list of names continues ("the US, Britain and France"); anything else ends the clause
+      if (
+        n?.cap &&
+        !REPORTING.has(ts[k + 2]?.lower ?? '') &&
+        !SUBORDINATORS.has(n.lower) &&
+        ts[k + 2]?.lower !== 'said'
+      )
+        continue;
+      return k;
+    }
+    if (k > from && (SUBORDINATORS.has(t.lower) || REPORTING.has(t.lower) || CLAUSE_PREPS.has(t.lower)))
+      return k;
+    if (t.lower === 'to' && k > from) {
+      const n = ts[k + 1];
+      if (n && !n.cap && (lex.forms.has(n.lower) || COMMON_VERBS.has(n.lower)) && !DETERMINERS.has(n.lower))
+        return k;
+    }
+    if ((t.lower === 'and' || t.lower === 'but') && k > from) {
+      const n = ts[k + 1];
+      if (n && (MODALS.has(n.lower) || HAVE.has(n.lower) || isVerbForm(lex, n))) return k;
+    }
+  }
+  return ts.length;
+}
+
+function isVerbForm(lex: Lexicon, t: Tok): boolean {
+  const f = lex.forms.get(t.lower);
+  return !!f && f.some((x) => x.kind !== 'base') && !t.cap;
+}
+
+/** Is token k inside a subordinate clause (from a subordinator up to the next comma), a relative or a gerund? */
+function subordinateAt(ts: Tok[], k: number): { sub: boolean; conditional: boolean } {
+  let conditional = false;
+  for (let j = k - 1; j >= 0; j--) {
+    const t = ts[j];
+    if (t.text === ',' || HARD_BOUNDARY.has(t.text) || isQuote(t)) break;
+    if (REPORTING.has(t.lower)) break;
+    if (CONDITIONAL.has(t.lower)) conditional = true;
+    // "in case of", "in the event of"
+    if (t.lower === 'case' && ts[j - 1]?.lower === 'in') conditional = true;
+    if (t.lower === 'event' && ts[j - 1]?.lower === 'the' && ts[j - 2]?.lower === 'in') conditional = true;
+    if (conditional) return { sub: true, conditional };
+    if (RELATIVE.has(t.lower)) return { sub: true, conditional: false };
+    if (t.lower === 'that') {
+      // "that" after a reporting or demanding verb opens a complement, reported as fact
+      const p = ts[j - 1];
+      if (
+        p &&
+        (REPORTING.has(p.lower) ||
+          /^(demand|insist|warn|agree|urge|ask|announce|decide|promise|pledge)/.test(p.lower))
+      )
+        return { sub: false, conditional: false };
+      if (p && !isPunct(p.text) && !p.cap && !DETERMINERS.has(p.lower))
+        return { sub: true, conditional: false };
+      return { sub: false, conditional: false };
+    }
+    if (SUBORDINATORS.has(t.lower)) return { sub: true, conditional: false };
+  }
+  return { sub: false, conditional };
+}
+
+function pastLike(kind: FormKind | 'noun'): boolean {
+  return kind === 'pp' || kind === 'pastpp';
+}
+
+/** Find the dictionary verbs of one sentence and read their clause. */
+export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  const consumed = new Set<number>();
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i];
+    if (consumed.has(i)) continue;
+    const readings = lex.forms.get(t.lower);
+    if (!readings) continue;
+    // a capitalised word inside a sentence is a name ("Free Tibet", "Operation Strike")
+    if (t.cap && i > 0 && !isQuote(ts[i - 1]) && t.text !== t.text.toUpperCase()) continue;
+    if (
+      nounPosition(
+        ts,
+        i,
+        readings.map((r) => r.kind),
+      )
+    )
+      continue;
+    let best: { entry: VerbEntry; last: number; kind: FormKind } | null = null;
+    for (const r of readings) {
+      for (const e of lex.verbs.get(r.lemma) ?? []) {
+        const last = e.rest.length ? matchRest(ts, i + 1, e.rest) : i;
+        if (last === null) continue;
+        if (!best || e.rest.length > best.entry.rest.length) best = { entry: e, last, kind: r.kind };
+        break;
+      }
+    }
+    if (!best) continue;
+    const { entry, last, kind } = best;
+    const g = verbGroup(ts, i);
+    const prev = ts[g.start - 1];
+    const gerund =
+      kind === 'ing' && !g.be && !!prev && (PREPOSITIONS.has(prev.lower) || DETERMINERS.has(prev.lower));
+    const participleClause = kind === 'ing' && !g.be && (prev?.text === ',' || g.start === 0);
+    // passive: be + participle, or a reduced relative ("the treaty inked by Russia")
+    const next = ts[last + 1];
+    const byAgent = pastLike(kind) && (next?.lower === 'by' || ts[i + 1]?.lower === 'by');
+    const passive = pastLike(kind) && (g.be || (byAgent && !g.have && !g.modal));
+    const reduced = passive && !g.be;
+    if (entry.frame === 'passive' && !passive) continue;
+    // a "that" after allege/deny/protest reports speech: not an event
+    if (
+      (entry.type === 'ACCUSE' && entry.mode === 'allege') ||
+      entry.type === 'PROTEST' ||
+      entry.head === 'deny'
+    )
+      if (ts[last + 1]?.lower === 'that') continue;
+    if (
+      (kind === 'base' || kind === 's') &&
+      !g.to &&
+      !g.modal &&
+      !g.negated &&
+      !g.have &&
+      !DO.has(prev?.lower ?? '')
+    ) {
+      // a bare present form is a verb after a pronoun or a name ("Russia attacks"), not after a common noun
+      // or modifier ("military aid", "rocket fire", "aid groups")
+      if (
+        !prev ||
+        !(
+          PRONOUN_SUBJECTS.has(prev.lower) ||
+          (prev.cap && g.start > 0) ||
+          prev.text === ')' ||
+          prev.lower === 'and' ||
+          prev.lower === 'or'
+        )
+      )
+        continue;
+    }
+    if (
+      kind === 'ing' &&
+      !g.be &&
+      prev &&
+      !isPunct(prev.text) &&
+      !PREPOSITIONS.has(prev.lower) &&
+      !DETERMINERS.has(prev.lower) &&
+      !prev.cap &&
+      prev.lower !== 'and'
+    )
+      continue;
+    const sub = subordinateAt(ts, g.start);
+    for (let k = i; k <= last; k++) consumed.add(k);
+    const cs = clauseStart(ts, g.start);
+    let subject: Region = { from: cs.at, to: g.start };
+    if (cs.by === ',' && regionEmpty(ts, subject)) subject = beforeAppositive(ts, cs.at - 1);
+    const ce = clauseEnd(ts, last + 1, lex);
+    const cand: Candidate = {
+      entry,
+      type: entry.type,
+      mode: entry.mode,
+      context: entry.context,
+      head: i,
+      last,
+      kind,
+      passive,
+      negated: g.negated,
+      modal: g.modal,
+      modality: sub.conditional ? 'conditional' : 'asserted',
+      groupStart: g.start,
+      infinitive: g.to,
+      subordinate: sub.sub || gerund || participleClause || reduced,
+      absorbed: false,
+      subject,
+      object: { from: i + 1, to: ce },
+      extraTargets: [],
+      subjectFrom: null,
+      agent: null,
+      quoted: false,
+      confidence: 0.8,
+    };
+    if (passive) {
+      // the by-phrase is the agent; a reduced relative's subject is the noun it modifies
+      const by = findWord(ts, i + 1, ce, 'by');
+      if (by >= 0) cand.agent = { from: by + 1, to: phraseEnd(ts, by + 1, ce) };
+      if (reduced) cand.subject = { from: nounPhraseStart(ts, g.start), to: g.start };
+    }
+    out.push(cand);
+  }
+  linkComplements(ts, out);
+  out.push(...obligations(ts, out, lex));
+  return out.sort((a, b) => a.head - b.head);
+}
+
+/** "Pakistan, a key U.S. ally, has refused": the subject is before the appositive, not inside it. */
+function beforeAppositive(ts: Tok[], comma: number): Region {
+  let k = comma - 1;
+  while (k >= 0 && ts[k].text !== ',' && !HARD_BOUNDARY.has(ts[k].text) && !isQuote(ts[k])) k--;
+  if (k >= 0 && ts[k].text === ',') return { from: clauseStart(ts, k).at, to: k };
+  return { from: Math.max(0, k + 1), to: comma };
+}
+
+/**
+ * "X said/declared/reiterated (that) Y must Z": a demand by X of Y. The verbs of Z belong to the demand.
+ */
+function obligations(ts: Tok[], cands: Candidate[], lex: Lexicon): Candidate[] {
+  const out: Candidate[] = [];
+  for (let k = 1; k < ts.length; k++) {
+    if (!OBLIGATION.has(ts[k].lower)) continue;
+    let r = -1;
+    for (let j = k - 1; j >= 0 && j >= k - 12; j--) {
+      if (REPORTING.has(ts[j].lower) || /^(insist|demand|urge)/.test(ts[j].lower)) {
+        r = j;
+        break;
+      }
+      if (HARD_BOUNDARY.has(ts[j].text) || isQuote(ts[j])) break;
+    }
+    if (r < 0) continue;
+    const from = ts[r + 1]?.lower === 'that' ? r + 2 : r + 1;
+    const end = clauseEnd(ts, k + 1, lex);
+    let context: string[] = [];
+    for (const m of cands)
+      if (m.head > k && m.head < end) {
+        m.absorbed = true;
+        if (!context.length) context = m.context;
+      }
+    const g = verbGroup(ts, r);
+    const cs = clauseStart(ts, g.start);
+    out.push({
+      entry: OBLIGATION_ENTRY,
+      type: 'REQUEST',
+      mode: null,
+      context,
+      head: k,
+      last: k,
+      kind: 'base',
+      passive: false,
+      negated: false,
+      modal: null,
+      modality: 'asserted',
+      groupStart: k,
+      infinitive: false,
+      subordinate: false,
+      absorbed: false,
+      subject: { from: cs.at, to: g.start },
+      object: { from, to: k },
+      extraTargets: [],
+      subjectFrom: null,
+      agent: null,
+      quoted: false,
+      confidence: 0.7,
+    });
+    for (const m of cands)
+      if (m.head === k || (m.groupStart <= k && m.head > k && m.head < end)) m.absorbed = true;
+  }
+  return out;
+}
+
+const OBLIGATION_ENTRY: VerbEntry = {
+  pattern: 'must',
+  head: 'must',
+  rest: [],
+  nominal: false,
+  type: 'REQUEST',
+  mode: null,
+  context: [],
+  frame: '',
+  cameo: '100',
+};
+
+function findWord(ts: Tok[], from: number, to: number, w: string): number {
+  for (let k = from; k < to; k++) if (ts[k].lower === w) return k;
+  return -1;
+}
+
+/** The end of a noun phrase (with coordination) that starts at `from`: the next preposition of time or place, or `to`. */
+function phraseEnd(ts: Tok[], from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const l = ts[k].lower;
+    if (
+      (l === 'during' || l === 'in' || l === 'on' || l === 'at' || l === 'after' || l === 'before') &&
+      k > from
+    )
+      return k;
+  }
+  return to;
+}
+
+function nounPhraseStart(ts: Tok[], end: number): number {
+  let k = end - 1;
+  while (
+    k > 0 &&
+    !isPunct(ts[k - 1].text) &&
+    !SUBORDINATORS.has(ts[k - 1].lower) &&
+    !isVerbish(ts[k - 1].lower)
+  )
+    k--;
+  return Math.max(0, k);
+}
+
+function isVerbish(l: string): boolean {
+  return BE.has(l) || HAVE.has(l) || REPORTING.has(l);
+}
+
+/**
+ * Control and complements: "agreed to X", "urged Y to X", "demanded that Y X", "plans to X", "will X".
+ * The matrix verb's event takes over the complement's (its context and targets); intent and planning words
+ * set the modality; purpose clauses are absorbed.
+ */
+function linkComplements(ts: Tok[], cands: Candidate[]): void {
+  for (const c of cands) {
+    if ((c.entry.frame === 'ctrl' || c.entry.frame === 'objctrl') && ts[c.object.to]?.lower === 'to') {
+      const to = c.object.to;
+      if (!cands.some((m) => m.groupStart === to)) {
+        const lexLike = { forms: new Map(), verbs: new Map(), nouns: new Map() } as Lexicon;
+        c.extraTargets.push({ from: to + 2, to: clauseEnd(ts, to + 2, lexLike) });
+      }
+    }
+  }
+  for (const c of cands) {
+    if (c.infinitive) {
+      const to = c.groupStart;
+      // the governor: the nearest dictionary verb before "to" in the same clause with a control frame
+      const gov = cands
+        .filter((m) => m !== c && m.head < to && (m.entry.frame === 'ctrl' || m.entry.frame === 'objctrl'))
+        .filter((m) => m.object.to >= to || m.last === to - 1 || m.object.to === to)
+        .sort((a, b) => b.head - a.head)[0];
+      if (gov && !between(ts, gov.last + 1, to, (t) => t.text === '.' || HARD_BOUNDARY.has(t.text))) {
+        c.absorbed = true;
+        if (!gov.context.length) gov.context = c.context;
+        if (gov.entry.frame === 'ctrl') {
+          gov.extraTargets.push(c.object, ...c.extraTargets);
+          gov.object = { from: gov.object.from, to: Math.max(gov.object.from, Math.min(gov.object.to, to)) };
+        } else gov.extraTargets.push(...c.extraTargets);
+        // "refused to lift sanctions" is a rejection of a retreat; "agreed to a ceasefire" stays AGREE
+        if (gov.type === 'AGREE' && c.type === 'RETREAT' && c.mode === 'ceasefire') gov.mode = null;
+        continue;
+      }
+      const w = ts[to - 1];
+      const ww = ts[to - 2];
+      const word = w?.lower ?? '';
+      if (PLANNED.has(word) || (word === 'going' && BE.has(ww?.lower ?? ''))) {
+        c.modality = 'planned';
+        c.scheduled = SCHEDULED.has(word);
+        c.subject = { from: clauseStart(ts, to - 1).at, to: verbGroupStartBefore(ts, to - 1) };
+      } else if (ACT_GOVERNORS.has(word)) {
+        c.subject = { from: clauseStart(ts, to - 1).at, to: verbGroupStartBefore(ts, to - 1) };
+      } else if (COMMITTED.has(word)) {
+        c.modality = 'intended';
+        c.subject = { from: clauseStart(ts, to - 1).at, to: verbGroupStartBefore(ts, to - 1) };
+      } else {
+        // a purpose clause ("to demand reforms") or a complement of a verb outside the dictionary
+        const prevCand = cands
+          .filter((m) => m !== c && m.head < to && !m.absorbed)
+          .sort((a, b) => b.head - a.head)[0];
+        if (prevCand && prevCand.object.to >= to - 1) c.absorbed = true;
+        else c.subordinate = true;
+        c.subjectFrom = null;
+      }
+    }
+    let th = c.last + 1;
+    while (th < ts.length && th < c.last + 4 && (TIME_WORDS.has(ts[th].lower) || isAdverb(ts[th].lower)))
+      th++;
+    if (c.entry.frame === 'that' && ts[th]?.lower === 'that') {
+      // "demanded that Y do X": Y is the target; the that-clause's own verbs belong to the demand
+      const end = clauseEnd(ts, th + 1, { forms: new Map(), verbs: new Map(), nouns: new Map() });
+      for (const m of cands) if (m !== c && m.head > c.last && m.head < end) m.absorbed = true;
+      c.extraTargets = [];
+      c.object = { from: th + 1, to: firstVerbAfter(ts, cands, th + 1, end) };
+    }
+  }
+}
+
+function firstVerbAfter(ts: Tok[], cands: Candidate[], from: number, end: number): number {
+  let best = end;
+  for (const m of cands) if (m.groupStart >= from && m.groupStart < best) best = m.groupStart;
+  for (let k = from; k < best; k++) if (MODALS.has(ts[k].lower)) return k;
+  return best;
+}
+
+function verbGroupStartBefore(ts: Tok[], k: number): number {
+  return verbGroup(ts, k).start;
+}
+
+function between(ts: Tok[], from: number, to: number, f: (t: Tok) => boolean): boolean {
+  for (let k = from; k < to; k++) if (f(ts[k])) return true;
+  return false;
+}
+
+/** Turn modality into PLOVER coding: commitments are AGREE, intended force a THREATEN, refusals a REJECT. */
+export function applyModality(c: Candidate): Candidate | null {
+  if (c.modality === 'conditional') return null;
+  const m = c.modal;
+  if (c.negated) {
+    if (c.type === 'REJECT' || c.type === 'THREATEN') return null;
+    // "will not accept", "would not meet": a refusal. "did not sign": nothing happened.
+    if (m && (FUTURE.has(m) || m === 'would' || m === 'can' || m === 'cannot')) {
+      return { ...c, type: 'REJECT', mode: null, negated: false, modality: 'asserted' };
+    }
+    return { ...c, negated: true };
+  }
+  if (m && POSSIBLE.has(m)) return { ...c, modality: 'hypothetical' };
+  if (m && OBLIGATION.has(m)) return { ...c, modality: 'obligation' };
+  const future = !!m && (FUTURE.has(m) || m === 'would');
+  if (future || c.modality === 'planned' || c.modality === 'intended') {
+    if (HOSTILE.has(c.type))
+      return { ...c, type: 'THREATEN', mode: null, modality: 'intended', confidence: 0.7 };
+    // PLOVER AGREE: "agree to, offer, promise or otherwise indicate willingness or commitment to cooperate";
+    // an announced cooperative act ("will visit", "intends to meet") is that commitment. Only what is on
+    // a schedule ("is scheduled to attend") keeps its own type, marked planned.
+    if (c.modality === 'intended' || (future && !c.scheduled) || (c.modality === 'planned' && !c.scheduled))
+      return {
+        ...c,
+        type: 'AGREE',
+        mode: null,
+        context: c.context.length ? c.context : ['diplomatic'],
+        modality: 'intended',
+        confidence: 0.7,
+      };
+    return { ...c, modality: 'planned', confidence: 0.6 };
+  }
+  return c;
+}
+
+export function regionEmpty(ts: Tok[], r: Region): boolean {
+  for (let k = r.from; k < r.to; k++) {
+    const l = ts[k].lower;
+    if (isPunct(ts[k].text) || isAdverb(l) || TIME_WORDS.has(l) || l === 'on' || l === 'and' || l === 'but')
+      continue;
+    return false;
+  }
+  return true;
+}
