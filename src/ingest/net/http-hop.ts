@@ -151,7 +151,7 @@ export async function readCapped(
   } catch (e) {
     raw?.destroy();
     if (e instanceof FetchFailure) throw e;
-    throw new FetchFailure('ENET', `connection failed while reading: ${describeNetError(e)}`);
+    throw new FetchFailure('ENET', `failed while reading the body: ${describeNetError(e)}`);
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
