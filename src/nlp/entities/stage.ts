@@ -1,8 +1,10 @@
 import type { Stage } from '../../document.js';
+import { resolveEntities } from './resolve.js';
 
-// Entities: mentions grouped into entities, countries linked, coreference, attributes. Not built yet: the layer stays as it is.
+// Entities: name mentions (from the tagger, plus country forms it missed) linked to countries, grouped into
+// entities by name variants, pronouns and descriptions; attributes from titles and appositives.
 export const entitiesStage: Stage = {
   name: 'entities',
-  version: '0.0.0',
-  run: (doc) => doc,
+  version: '1.0.0',
+  run: (doc) => resolveEntities(doc),
 };

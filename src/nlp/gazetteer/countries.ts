@@ -71,8 +71,7 @@ const LOWER_CASE_WORDS = new Set([
 
 /** The lookup key of a name: accents, case, dots, hyphens and a leading "the" do not matter. */
 export function nameKey(s: string): string {
-  return s
-    .normalize('NFD')
+  return (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFD'))
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/['’]s$/i, '')

@@ -1,0 +1,894 @@
+// Entities from mentions: country linking, name coreference, attributes, pronouns and descriptions.
+import type {
+  AnnotatedDocument,
+  Entity,
+  EntityAttributes,
+  EntityType,
+  Mention,
+  MentionKind,
+  TextSpan,
+} from '../../document.js';
+import { type Country, countryByCapital, countryByDemonym, countryByName } from '../gazetteer/countries.js';
+import { type CountryFormKind, type CountryHit, findCountryForms, splitWords } from '../gazetteer/match.js';
+import { type DocIndex, indexDocument } from './context.js';
+import {
+  DESCRIPTION_HEADS,
+  EAST_ASIAN_FAMILY_NAMES,
+  FEMALE_PRONOUNS,
+  FUNCTION_WORDS,
+  type Gender,
+  GIVEN_NAME_GENDER,
+  HONORIFICS,
+  MALE_PRONOUNS,
+  RESEARCH_AFFILIATION,
+  roleFamilies,
+  SPEECH_VERBS,
+  TITLE_HEADS,
+  TITLE_MODIFIERS,
+} from './lexicon.js';
+
+/** A mention while the stage works on it. */
+interface WM {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  kind: MentionKind;
+  score?: number;
+  cluster: Cluster | null;
+  /** The country the mention names (country), belongs to (demonym) or is the capital of (capital). */
+  country: Country | null;
+  countryKind: CountryFormKind | null;
+  /** Description head ("expert") and its country modifier, for nominal mentions. */
+  role?: string;
+  roleCountry?: string | null;
+  /** Plural description ("the two countries"): kept without an entity. */
+  plural?: boolean;
+  /** Cached: the mention is the subject or object of a verb of saying. */
+  speaker?: boolean;
+}
+
+interface Cluster {
+  type: EntityType;
+  key: string;
+  mentions: WM[];
+  iso: string | null;
+  attributes: EntityAttributes;
+  /** Person: name tokens of the fullest name. */
+  nameTokens: string[];
+  gender: Gender | null;
+  pronounVotes: { m: number; f: number };
+  /** Role words from titles and descriptions, lower case. */
+  roles: Set<string>;
+  /** Description roles, to pick a title when no explicit title exists. */
+  descRoles: string[];
+  speaker: boolean;
+}
+
+const POSSESSIVE = /(?:['’]s?|['’])$/;
+const stripThe = (s: string) => s.replace(/^the\s+/i, '');
+const normKey = (s: string) =>
+  stripThe(s)
+    .replace(/\s*['’]s$/, '')
+    .replace(/[.\u2019']/g, '')
+    .replace(/[-\s]+/g, ' ')
+    .toLowerCase()
+    .trim();
+const isCap = (s: string) => /^\p{Lu}/u.test(s);
+const isWord = (s: string) => /^\p{L}/u.test(s);
+
+export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
+  const ix = indexDocument(doc);
+  const { text, tokens } = ix;
+  const words = splitWords(tokens);
+  const hits = findCountryForms(text, words, tokens, ix.sentenceStartTokens);
+
+  // ------------------------------------------------------------ 1. name mentions, linked to countries
+  const names: WM[] = [];
+  const ner = doc.mentions
+    .filter((m) => m.kind === 'name')
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  let lastEnd = -1;
+  for (const m of ner) {
+    if (m.start < lastEnd) continue; // overlapping tagger output: keep the first, longest
+    lastEnd = m.end;
+    for (const wm of linkNameMention(m, hits, text)) names.push(wm);
+  }
+  // gazetteer forms the tagger missed
+  const covered = (h: CountryHit) => names.some((n) => n.start < h.end && h.start < n.end);
+  for (const h of hits) {
+    if (covered(h)) continue;
+    names.push(hitMention(h));
+  }
+  names.sort((a, b) => a.start - b.start);
+
+  // ------------------------------------------------------------ 2. clusters of names
+  const clusters: Cluster[] = [];
+  const newCluster = (type: EntityType, key: string): Cluster => {
+    const c: Cluster = {
+      type,
+      key,
+      mentions: [],
+      iso: null,
+      attributes: {},
+      nameTokens: [],
+      gender: null,
+      pronounVotes: { m: 0, f: 0 },
+      roles: new Set(),
+      descRoles: [],
+      speaker: false,
+    };
+    clusters.push(c);
+    return c;
+  };
+  const join = (m: WM, c: Cluster) => {
+    m.cluster = c;
+    c.mentions.push(m);
+  };
+  clusterNames(names, clusters, newCluster, join, ix);
+
+  // ------------------------------------------------------------ 3. attributes from titles and appositives
+  const byStart = new Map<number, WM>();
+  for (const n of names) byStart.set(n.start, n);
+  for (const n of names) {
+    if (n.type === 'PERSON' && n.cluster) personAttributes(n, n.cluster, names, hits, ix);
+    if (isSpeakerMention(n, ix)) n.cluster && (n.cluster.speaker = true);
+  }
+  for (const c of clusters) {
+    if (c.type === 'ORG' && !c.attributes.country) {
+      const lead = hits.find((h) => c.mentions.some((m) => m.start === h.start && m.end > h.end));
+      if (lead && lead.kind !== 'capital') c.attributes.country = lead.country.iso2;
+    }
+    const aff = c.attributes.affiliation;
+    if (typeof aff === 'string' && RESEARCH_AFFILIATION.test(aff)) c.roles.add('expert');
+  }
+
+  // ------------------------------------------------------------ 4. pronouns and descriptions, left to right
+  const anaphors = findAnaphors(ix, hits, names);
+  const all = [...names, ...anaphors].sort((a, b) => a.start - b.start);
+  resolveAnaphors(all, clusters, ix, join);
+
+  // ------------------------------------------------------------ 5. output
+  return buildOutput(doc, all, clusters);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Country linking of one tagger mention; a compound ("Moscow-Pyongyang", "US-led") becomes its country parts.
+
+function linkNameMention(m: Mention, hits: readonly CountryHit[], text: string): WM[] {
+  const base: WM = {
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    type: m.type,
+    kind: 'name',
+    cluster: null,
+    country: null,
+    countryKind: null,
+  };
+  if (m.score !== undefined) base.score = m.score;
+  // trim a possessive the tagger kept
+  const poss = POSSESSIVE.exec(base.text);
+  if (poss && poss.index > 0 && /\s*['’]s?$/.test(base.text) && base.text.length > 3) {
+    const t = base.text.slice(0, poss.index).trimEnd();
+    if (/\p{L}$/u.test(t)) {
+      base.text = t;
+      base.end = base.start + t.length;
+    }
+  }
+  const key = stripThe(base.text);
+  if (m.type !== 'PERSON' || !key.includes(' ')) {
+    const asCountry = countryByName(key);
+    if (asCountry && !(m.type === 'PERSON' && GIVEN_NAME_GENDER.has(key.toLowerCase()))) {
+      return [{ ...base, type: 'GPE', country: asCountry, countryKind: 'country' }];
+    }
+    const asDemonym = countryByDemonym(key);
+    if (asDemonym) return [{ ...base, type: 'NORP', country: asDemonym, countryKind: 'demonym' }];
+    const asCapital = countryByCapital(key);
+    if (asCapital && m.type !== 'PERSON' && m.type !== 'ORG')
+      return [{ ...base, type: 'GPE', country: asCapital, countryKind: 'capital' }];
+  }
+  // a compound whose capitalised parts are all country forms
+  if (/[-–]/.test(base.text)) {
+    const inside = hits.filter((h) => h.start >= base.start && h.end <= base.end);
+    if (inside.length) {
+      const rest = text
+        .slice(base.start, base.end)
+        .split('')
+        .map((ch, i) => (inside.some((h) => base.start + i >= h.start && base.start + i < h.end) ? ' ' : ch))
+        .join('');
+      if (!/\p{Lu}/u.test(rest)) return inside.map(hitMention);
+    }
+  }
+  return [base];
+}
+
+function hitMention(h: CountryHit): WM {
+  return {
+    start: h.start,
+    end: h.end,
+    text: h.text,
+    type: h.kind === 'demonym' ? 'NORP' : 'GPE',
+    kind: 'name',
+    cluster: null,
+    country: h.country,
+    countryKind: h.kind,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Name coreference
+
+type NewCluster = (type: EntityType, key: string) => Cluster;
+type Join = (m: WM, c: Cluster) => void;
+
+/** Person name tokens without honorifics or titles the tagger kept ("Mr. Putin" → ["Putin"]). */
+function personTokens(m: WM): { tokens: string[]; gender: Gender | null; title: string | null } {
+  const toks = m.text.split(/\s+/).filter(Boolean);
+  let gender: Gender | null = null;
+  let title: string | null = null;
+  while (toks.length > 1) {
+    const w = toks[0].toLowerCase();
+    if (HONORIFICS.has(w)) {
+      gender = HONORIFICS.get(w) ?? gender;
+      toks.shift();
+    } else if (TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w)) {
+      if (TITLE_HEADS.has(w)) title = toks[0];
+      toks.shift();
+    } else break;
+  }
+  return { tokens: toks, gender, title };
+}
+
+function clusterNames(
+  names: WM[],
+  clusters: Cluster[],
+  newCluster: NewCluster,
+  join: Join,
+  ix: DocIndex,
+): void {
+  const byKey = new Map<string, Cluster>();
+  // persons: full names first, so that "Putin" in a headline finds "Vladimir Putin" further down
+  const persons = names.filter((n) => n.type === 'PERSON');
+  const full: { m: WM; toks: string[] }[] = [];
+  for (const m of persons) {
+    const { tokens: toks, gender } = personTokens(m);
+    if (toks.length >= 2) full.push({ m, toks });
+    if (gender) (m as WM & { honorificGender?: Gender }).honorificGender = gender;
+  }
+  const fullClusters: { c: Cluster; toks: string[]; at: number }[] = [];
+  for (const { m, toks } of full) {
+    const key = `person:${normKey(toks.join(' '))}`;
+    let c = byKey.get(key);
+    if (!c) {
+      // a longer form of a known name ("Vladimir V. Putin"): same first and last token
+      c = fullClusters.find(
+        (f) =>
+          f.toks[0].toLowerCase() === toks[0].toLowerCase() &&
+          f.toks[f.toks.length - 1].toLowerCase() === toks[toks.length - 1].toLowerCase(),
+      )?.c;
+    }
+    if (!c) {
+      c = newCluster('PERSON', key);
+      byKey.set(key, c);
+    }
+    fullClusters.push({ c, toks, at: m.start });
+    join(m, c);
+  }
+  const familyName = (toks: string[], w: string): boolean => {
+    const lw = w.toLowerCase();
+    if (toks[toks.length - 1].toLowerCase() === lw) return true;
+    // family name first: "Kim Jong Un" → "Kim", "Xi Jinping" → "Xi"
+    return toks.length <= 3 && toks[0].toLowerCase() === lw && EAST_ASIAN_FAMILY_NAMES.has(lw);
+  };
+  for (const m of persons) {
+    if (m.cluster) continue;
+    const { tokens: toks } = personTokens(m);
+    const w = toks.join(' ');
+    if (toks.length === 1) {
+      const cands = fullClusters.filter((f) => familyName(f.toks, w));
+      const before = cands.filter((f) => f.at < m.start);
+      const pick = before.length ? before[before.length - 1] : cands[0];
+      if (pick) {
+        join(m, pick.c);
+        continue;
+      }
+      // a given name alone can also refer back ("Hillary" → "Hillary Clinton") when it is unique
+      const given = fullClusters.filter((f) => f.toks[0].toLowerCase() === w.toLowerCase() && f.at < m.start);
+      if (given.length && new Set(given.map((g) => g.c)).size === 1) {
+        join(m, given[0].c);
+        continue;
+      }
+    }
+    const key = `person:${normKey(w)}`;
+    let c = byKey.get(key);
+    if (!c) {
+      c = newCluster('PERSON', key);
+      byKey.set(key, c);
+    }
+    join(m, c);
+  }
+  // every other mention: countries by ISO code, demonyms by country, the rest by text
+  const orgs: Cluster[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const m = names[i];
+    if (m.cluster) continue;
+    let key: string;
+    if (m.country && m.countryKind === 'country') key = `iso:${m.country.iso2}`;
+    else if (m.country && m.countryKind === 'demonym') key = `norp:${m.country.iso2}`;
+    else key = `name:${normKey(m.text)}`;
+    let c = byKey.get(key);
+    // a single word that is a known person's family name, whatever the tagger called it
+    if (!c && !m.country && !m.text.includes(' ') && isCap(m.text)) {
+      const f = fullClusters.filter((x) => familyName(x.toks, m.text));
+      if (f.length === 1 && (m.type === 'MISC' || m.type === 'ORG' || m.type === 'PERSON')) {
+        m.type = 'PERSON';
+        join(m, f[0].c);
+        continue;
+      }
+    }
+    // acronyms: "RISS" after "Russian Institute for Strategic Studies (" or matching its initials
+    if (!c && /^[A-Z][A-Z&]{1,7}$/.test(m.text)) {
+      const prevTok = ix.tokens[ix.tokenAt(m.start) - 1];
+      const prevName = names[i - 1];
+      if (
+        prevTok?.text === '(' &&
+        prevName?.cluster &&
+        prevName.cluster.type === 'ORG' &&
+        ix.text.slice(prevName.end, m.start).trim() === '('
+      )
+        c = prevName.cluster;
+      else c = orgs.find((o) => o.mentions.some((om) => initials(om.text) === m.text));
+      if (c) m.type = c.type;
+    }
+    if (!c) {
+      c = newCluster(m.type, key);
+      byKey.set(key, c);
+      if (m.country && m.countryKind === 'country') c.iso = m.country.iso2;
+      if (m.country) c.attributes.country = m.country.iso2;
+      if (m.country && m.countryKind === 'country') {
+        c.attributes.lat = m.country.lat;
+        c.attributes.lon = m.country.lon;
+      }
+      if (m.type === 'ORG') orgs.push(c);
+    }
+    join(m, c);
+  }
+  // one type per entity: the most frequent among its name mentions (country links decide for their own)
+  for (const c of clusters) {
+    if (c.key.startsWith('iso:')) c.type = 'GPE';
+    else if (c.key.startsWith('norp:')) c.type = 'NORP';
+    else if (!c.key.startsWith('person:')) {
+      const votes = new Map<EntityType, number>();
+      for (const m of c.mentions) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+      c.type = [...votes].sort((a, b) => b[1] - a[1])[0][0];
+    }
+    for (const m of c.mentions) m.type = c.type;
+  }
+}
+
+function initials(name: string): string {
+  const ws = stripThe(name)
+    .split(/[\s-]+/)
+    .filter((w) => w && !FUNCTION_WORDS.has(w.toLowerCase()));
+  return ws.length >= 2 ? ws.map((w) => w[0].toUpperCase()).join('') : '';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Attributes of persons: "Russian President Vladimir Putin", "Roman Lobov of the X Institute", "Hugh Hill, a doctor,"
+
+const LEADING_DROP = new Set([
+  'former',
+  'then',
+  'top',
+  'senior',
+  'leading',
+  'prominent',
+  'veteran',
+  'well-known',
+  'local',
+]);
+
+function setTitle(c: Cluster, title: string) {
+  const t = title.trim();
+  if (!t) return;
+  if (!c.attributes.title) c.attributes.title = t;
+  const lw = t.toLowerCase();
+  c.roles.add(lw);
+  for (const w of lw.split(/\s+/)) if (TITLE_HEADS.has(w)) c.roles.add(w);
+  const head = lw.split(/\s+/).pop() ?? '';
+  const g = TITLE_HEADS.get(head);
+  if (g && !c.gender) c.gender = g;
+}
+
+function personAttributes(
+  m: WM,
+  c: Cluster,
+  names: readonly WM[],
+  hits: readonly CountryHit[],
+  ix: DocIndex,
+) {
+  const { tokens, text } = ix;
+  const pt = personTokens(m);
+  const hg = (m as WM & { honorificGender?: Gender }).honorificGender;
+  if (hg) c.gender = hg;
+  if (pt.title) setTitle(c, pt.title);
+  if (!c.nameTokens.length || pt.tokens.length > c.nameTokens.length) c.nameTokens = pt.tokens;
+  const given = GIVEN_NAME_GENDER.get(pt.tokens[0]?.toLowerCase() ?? '');
+  if (given && pt.tokens.length >= 2 && !c.gender) c.gender = given;
+
+  const first = ix.tokenAt(m.start);
+  if (first < 0) return;
+  const sent = ix.sentences[ix.sentenceOf(m.start)];
+  // premodifiers: [country|demonym|ORG] [title words] NAME
+  let j = first - 1;
+  const titleToks: number[] = [];
+  while (j >= 0 && tokens[j].start >= sent.start) {
+    const w = tokens[j].text.toLowerCase();
+    if (HONORIFICS.has(w)) {
+      const g = HONORIFICS.get(w);
+      if (g) c.gender = g;
+      j--;
+      continue;
+    }
+    if (TITLE_HEADS.has(w) || (TITLE_MODIFIERS.has(w) && titleToks.length)) {
+      titleToks.unshift(j);
+      j--;
+      continue;
+    }
+    break;
+  }
+  while (titleToks.length && LEADING_DROP.has(tokens[titleToks[0]].text.toLowerCase())) titleToks.shift();
+  let titleStart = titleToks.length ? tokens[titleToks[0]].start : m.start;
+  if (
+    !titleToks.length &&
+    j >= 1 &&
+    /^\p{Ll}+$/u.test(tokens[j].text) &&
+    !FUNCTION_WORDS.has(tokens[j].text)
+  ) {
+    // "Chinese dissident Ai Weiwei": one unknown noun between a demonym and the name
+    const before = tokens[j - 1];
+    if (hits.some((h) => h.end === before.end && h.kind !== 'capital')) {
+      titleToks.push(j);
+      titleStart = tokens[j].start;
+    }
+  }
+  if (titleToks.length) {
+    setTitle(c, text.slice(tokens[titleToks[0]].start, tokens[titleToks[titleToks.length - 1]].end));
+    // a country, demonym or organisation right before the title, possessive allowed ("Russia's President")
+    let k = ix.tokenAt(titleStart) - 1;
+    if (k >= 0 && /^['’]s?$/.test(tokens[k].text)) k--;
+    if (k >= 0) {
+      const end = tokens[k].end;
+      const h = hits.find((x) => x.end === end);
+      if (h && h.kind !== 'capital') {
+        if (!c.attributes.country) c.attributes.country = h.country.iso2;
+      } else {
+        const org = names.find((n) => n.end === end && n.type === 'ORG');
+        if (org && !c.attributes.affiliation) c.attributes.affiliation = org.text;
+      }
+    }
+  }
+
+  // after the name: "X of (the) ORG", "X, a professor at ORG,", "X, the Russian foreign minister,"
+  let k = ix.tokenFrom(m.end);
+  if (k < tokens.length && /^['’]s$/.test(tokens[k].text)) return;
+  const t = tokens[k];
+  if (!t || t.start >= sent.end) return;
+  const lw = t.text.toLowerCase();
+  if (lw === 'of' || lw === 'from' || lw === 'at') {
+    const org = orgAt(k + 1, names, ix);
+    if (org && !c.attributes.affiliation) c.attributes.affiliation = org.text;
+    return;
+  }
+  if (t.text !== ',') return;
+  k++;
+  const det = tokens[k]?.text.toLowerCase();
+  const hasDet = det === 'a' || det === 'an' || det === 'the';
+  if (hasDet) k++;
+  const npToks: number[] = [];
+  let country: string | null = null;
+  let prep = -1;
+  for (let n = 0; n < 8 && k < tokens.length && tokens[k].start < sent.end; n++, k++) {
+    const tk = tokens[k];
+    const tl = tk.text.toLowerCase();
+    if (tk.text === ',' || tk.text === '.' || tk.text === ';' || tk.text === ')') break;
+    if (tl === 'at' || tl === 'of' || tl === 'with' || tl === 'from' || tl === 'for' || tl === 'in') {
+      prep = k;
+      break;
+    }
+    const h = hits.find((x) => x.start === tk.start);
+    if (h && h.kind !== 'capital') {
+      country = h.country.iso2;
+      while (k + 1 < tokens.length && tokens[k + 1].end <= h.end) k++;
+      continue;
+    }
+    if (!/^[\p{L}-]+$/u.test(tk.text)) break;
+    npToks.push(k);
+  }
+  if (!npToks.length) return;
+  const headTok = tokens[npToks[npToks.length - 1]];
+  const head = headTok.text.toLowerCase();
+  if (!/^\p{Ll}/u.test(headTok.text) && !TITLE_HEADS.has(head)) return;
+  if (!hasDet && !TITLE_HEADS.has(head)) return;
+  if (/^(who|which|that|whose|said|says|told|and|or|but)$/.test(tokens[npToks[0]].text.toLowerCase())) return;
+  if (npToks.some((i) => /^\p{Lu}/u.test(tokens[i].text) && !TITLE_HEADS.has(tokens[i].text.toLowerCase())))
+    return;
+  setTitle(c, text.slice(tokens[npToks[0]].start, headTok.end));
+  if (country && !c.attributes.country) c.attributes.country = country;
+  if (prep >= 0 && !c.attributes.affiliation) {
+    const org = orgAt(prep + 1, names, ix);
+    if (org) c.attributes.affiliation = org.text;
+  }
+}
+
+function orgAt(k: number, names: readonly WM[], ix: DocIndex): WM | null {
+  const { tokens } = ix;
+  if (tokens[k]?.text.toLowerCase() === 'the') k++;
+  const t = tokens[k];
+  if (!t) return null;
+  return names.find((n) => n.start === t.start && (n.type === 'ORG' || n.type === 'FAC')) ?? null;
+}
+
+/** The mention is the subject or object of a verb of saying: "X said", "said X", "according to X". */
+function isSpeakerMention(m: WM, ix: DocIndex): boolean {
+  if (m.speaker === undefined) m.speaker = speakerTest(m, ix);
+  return m.speaker;
+}
+
+function speakerTest(m: WM, ix: DocIndex): boolean {
+  const { tokens } = ix;
+  let k = ix.tokenFrom(m.end);
+  if (tokens[k] && /^(has|had|have|also|later|then|further)$/i.test(tokens[k].text)) k++;
+  if (tokens[k] && SPEECH_VERBS.has(tokens[k].text.toLowerCase()) && tokens[k].text !== 'according')
+    return true;
+  // "X, a professor at Y, said"
+  if (tokens[k]?.text === ',') {
+    for (let n = k + 1; n < Math.min(tokens.length, k + 14); n++) {
+      if (tokens[n].text === ',') {
+        const v = tokens[n + 1]?.text.toLowerCase();
+        return !!v && SPEECH_VERBS.has(v) && v !== 'according';
+      }
+      if (/^[.;:"“”]$/.test(tokens[n].text)) break;
+    }
+  }
+  const b = ix.tokenAt(m.start) - 1;
+  if (b >= 0) {
+    const w = tokens[b].text.toLowerCase();
+    if (w === 'to' && tokens[b - 1]?.text.toLowerCase() === 'according') return true;
+    if (SPEECH_VERBS.has(w) && w !== 'according' && w !== 'told') return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pronouns and descriptions
+
+const PLURAL_NOUNS = new Set(['countries', 'nations', 'states', 'neighbours', 'neighbors']);
+const PLURAL_COUNTRY = /^(?:the two|both) (countries|nations|states|neighbou?rs)$/i;
+const AFTER_DESCRIPTION =
+  /^(?:[,.;:!?)"”’'\u2014\u2013-]|['’]s|of|in|at|to|for|with|on|and|or|but|that|who|whom|whose|which|as|has|had|have|is|was|were|are|will|would|can|could|should|may|might|also|then|later|himself|herself|said|says|told|added|noted|stressed|believes|thinks|warned|explained|according)$/i;
+
+function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly WM[]): WM[] {
+  const { tokens, text } = ix;
+  const out: WM[] = [];
+  const inName = (pos: number) => names.some((n) => n.start <= pos && pos < n.end);
+  const hitAt = new Map(hits.map((h) => [h.start, h]));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const lw = t.text.toLowerCase();
+    if (MALE_PRONOUNS.has(lw) || FEMALE_PRONOUNS.has(lw)) {
+      if (t.text === t.text.toUpperCase() && t.text.length > 1 && /[A-Z]{2}/.test(t.text)) continue; // "HE" in caps
+      out.push({
+        start: t.start,
+        end: t.end,
+        text: t.text,
+        type: 'PERSON',
+        kind: 'pronoun',
+        cluster: null,
+        country: null,
+        countryKind: null,
+      });
+      continue;
+    }
+    if (lw !== 'the' && lw !== 'a' && lw !== 'an' && lw !== 'both') continue;
+    // cheap test first: a description head or a plural country noun within the next few tokens
+    let near = false;
+    for (let q = i + 1; q < Math.min(tokens.length, i + 6) && !near; q++) {
+      const w = tokens[q].text.toLowerCase();
+      near = DESCRIPTION_HEADS.has(w) || w === 'prime' || PLURAL_NOUNS.has(w);
+    }
+    if (!near || inName(t.start)) continue;
+    // the two countries
+    const two = tokens[i + 1]?.text.toLowerCase() === 'two' ? 3 : 2;
+    if (tokens[i + two - 1]) {
+      const phrase = text.slice(t.start, tokens[i + two - 1].end);
+      if (PLURAL_COUNTRY.test(phrase)) {
+        out.push({
+          start: t.start,
+          end: tokens[i + two - 1].end,
+          text: phrase,
+          type: 'GPE',
+          kind: 'nominal',
+          cluster: null,
+          country: null,
+          countryKind: null,
+          plural: true,
+        });
+        i += two - 1;
+        continue;
+      }
+    }
+    if (lw === 'both') continue;
+    // [the|a] [country/demonym] [modifiers] HEAD
+    let k = i + 1;
+    let roleCountry: string | null = null;
+    const h0 = tokens[k] ? hitAt.get(tokens[k].start) : undefined;
+    const h = h0 && h0.kind !== 'capital' ? h0 : undefined;
+    if (h) {
+      roleCountry = h.country.iso2;
+      while (k < tokens.length && tokens[k].end <= h.end) k++;
+    }
+    let n = 0;
+    while (k < tokens.length && n < 3 && TITLE_MODIFIERS.has(tokens[k].text.toLowerCase())) {
+      k++;
+      n++;
+    }
+    let head = tokens[k]?.text.toLowerCase();
+    if (!head) continue;
+    let endTok = k;
+    if (head === 'prime' && tokens[k + 1]?.text.toLowerCase() === 'minister') {
+      head = 'prime minister';
+      endTok = k + 1;
+    }
+    if (!DESCRIPTION_HEADS.has(head) && !(n > 0 && DESCRIPTION_HEADS.has(tokens[k - 1].text.toLowerCase())))
+      continue;
+    if (!DESCRIPTION_HEADS.has(head)) {
+      // the modifier itself was the head ("the chief")
+      endTok = k - 1;
+      head = tokens[endTok].text.toLowerCase();
+    }
+    const next = tokens[endTok + 1];
+    if (next && !AFTER_DESCRIPTION.test(next.text)) continue; // "the expert community", "President Putin"
+    if (next && isCap(next.text) && isWord(next.text) && next.text !== 'He' && next.text !== 'She') continue;
+    const indefinite = lw !== 'the';
+    if (indefinite) {
+      // only a cataphoric speaker: "a Russian analyst told TASS", "according to a senior official"
+      const v = next?.text.toLowerCase() ?? '';
+      const prev2 = i >= 2 ? `${tokens[i - 2].text} ${tokens[i - 1].text}`.toLowerCase() : '';
+      if (!(SPEECH_VERBS.has(v) && v !== 'according') && prev2 !== 'according to') continue;
+    }
+    out.push({
+      start: t.start,
+      end: tokens[endTok].end,
+      text: text.slice(t.start, tokens[endTok].end),
+      type: 'PERSON',
+      kind: 'nominal',
+      cluster: null,
+      country: null,
+      countryKind: null,
+      role: head,
+      roleCountry: indefinite ? `?${roleCountry ?? ''}` : roleCountry,
+    });
+    i = endTok;
+  }
+  return out;
+}
+
+interface SentenceInfo {
+  subject: Cluster | null;
+  speakers: Set<Cluster>;
+}
+
+function genderOf(c: Cluster): Gender | null {
+  const { m, f } = c.pronounVotes;
+  if (m > f) return 'm';
+  if (f > m) return 'f';
+  return c.gender;
+}
+
+function roleScore(c: Cluster, role: string): number {
+  if (c.roles.has(role)) return 3;
+  const fams = roleFamilies(role);
+  for (const r of c.roles) if (roleFamilies(r).some((f) => fams.includes(f))) return 2;
+  return 0;
+}
+
+function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, join: Join): void {
+  const sentInfo = new Map<number, SentenceInfo>();
+  const info = (s: number): SentenceInfo => {
+    let x = sentInfo.get(s);
+    if (!x) {
+      x = { subject: null, speakers: new Set() };
+      sentInfo.set(s, x);
+    }
+    return x;
+  };
+  const lastSeen = new Map<Cluster, { pos: number; sent: number; quoted: boolean }>();
+  const firstSeen = new Map<Cluster, number>();
+  for (const c of clusters) if (c.mentions.length) firstSeen.set(c, c.mentions[0].start);
+  const note = (m: WM) => {
+    const c = m.cluster;
+    if (c?.type !== 'PERSON') return;
+    const s = ix.sentenceOf(m.start);
+    const quoted = ix.inQuote(m.start);
+    lastSeen.set(c, { pos: m.start, sent: s, quoted });
+    const si = info(s);
+    if (!quoted && !si.subject) si.subject = c;
+    if (isSpeakerMention(m, ix)) si.speakers.add(c);
+  };
+  const persons = clusters.filter((c) => c.type === 'PERSON');
+
+  for (const m of all) {
+    if (m.kind === 'name') {
+      note(m);
+      continue;
+    }
+    if (m.plural) continue;
+    const s = ix.sentenceOf(m.start);
+    const quoted = ix.inQuote(m.start);
+    if (m.kind === 'pronoun') {
+      const lw = m.text.toLowerCase();
+      const want: Gender = MALE_PRONOUNS.has(lw) ? 'm' : 'f';
+      // the latest earlier sentence with a person outside quotes
+      let prevSubj: Cluster | null = null;
+      for (let p = s - 1; p >= Math.max(0, s - 4) && !prevSubj; p--)
+        prevSubj = sentInfo.get(p)?.subject ?? null;
+      let best: Cluster | null = null;
+      let bestScore = -Infinity;
+      let bestPos = -1;
+      for (const c of persons) {
+        const seen = lastSeen.get(c);
+        if (!seen || s - seen.sent > 4) continue;
+        const g = genderOf(c);
+        if (g && g !== want) continue;
+        let score: number;
+        if (seen.sent === s) score = 4 + (sentInfo.get(s)?.subject === c ? 1.5 : 0);
+        else score = 3 - (s - seen.sent);
+        if (c === prevSubj) score += 1.5;
+        for (let p = Math.max(0, seen.sent); p <= s; p++) if (sentInfo.get(p)?.speakers.has(c)) score += 2;
+        if (seen.quoted && !quoted) score -= 2;
+        if (quoted && sentInfo.get(s)?.speakers.has(c)) score -= 3;
+        if (!g) score -= 0.25;
+        if (score > bestScore || (score === bestScore && seen.pos > bestPos)) {
+          best = c;
+          bestScore = score;
+          bestPos = seen.pos;
+        }
+      }
+      if (best && bestScore > -1) {
+        join(m, best);
+        best.pronounVotes[want]++;
+        note(m);
+      }
+      continue;
+    }
+    // descriptions
+    const role = m.role ?? '';
+    const indefinite = m.roleCountry?.startsWith('?') ?? false;
+    const country = indefinite ? m.roleCountry?.slice(1) || null : (m.roleCountry ?? null);
+    let best: Cluster | null = null;
+    let bestScore = 0;
+    for (const c of persons) {
+      const first = firstSeen.get(c) ?? Infinity;
+      const seen = lastSeen.get(c);
+      if (indefinite) {
+        // cataphora: a person introduced in the next few sentences
+        if (first <= m.end || ix.sentenceOf(first) - s > 6) continue;
+      } else if (!seen) continue;
+      if (country && c.attributes.country && c.attributes.country !== country) continue;
+      let score = roleScore(c, role);
+      if (score === 0 && roleFamilies(role).includes('expert') && c.speaker && !c.attributes.title)
+        score = 0.5;
+      if (score === 0) continue;
+      if (country && c.attributes.country === country) score += 1;
+      if (indefinite) score -= 0.01 * (ix.sentenceOf(first) - s);
+      else score -= 0.05 * Math.min(20, s - (seen?.sent ?? s));
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (!best) continue;
+    join(m, best);
+    best.descRoles.push(role);
+    if (country && !best.attributes.country) best.attributes.country = country;
+    const g = TITLE_HEADS.get(role);
+    if (g && !best.gender) best.gender = g;
+    if (!indefinite) note(m);
+    else if (isSpeakerMention(m, ix)) best.speaker = true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Output
+
+function canonicalName(c: Cluster): string {
+  if (c.iso) {
+    const m = c.mentions.find((x) => x.country && x.countryKind === 'country');
+    if (m?.country) return m.country.name;
+  }
+  const named = c.mentions.filter((m) => m.kind === 'name');
+  if (!named.length) return c.mentions[0]?.text ?? '';
+  if (c.type === 'PERSON' && c.nameTokens.length) {
+    let bestToks = c.nameTokens;
+    for (const m of named) {
+      const t = personTokens(m).tokens;
+      if (
+        t.length > bestToks.length ||
+        (t.length === bestToks.length && t.join(' ').length > bestToks.join(' ').length)
+      )
+        bestToks = t;
+    }
+    return bestToks.join(' ');
+  }
+  if (c.type === 'NORP') {
+    const counts = new Map<string, number>();
+    for (const m of named) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0][0];
+  }
+  let best = '';
+  for (const m of named) {
+    const t = stripThe(m.text);
+    const upperOnly = t === t.toUpperCase();
+    const bestUpper = best === best.toUpperCase();
+    if (!best || (t.length > best.length && (!upperOnly || bestUpper)) || (bestUpper && !upperOnly)) best = t;
+  }
+  return best;
+}
+
+function buildOutput(
+  doc: AnnotatedDocument,
+  all: readonly WM[],
+  clusters: readonly Cluster[],
+): AnnotatedDocument {
+  const live = clusters.filter((c) => c.mentions.length);
+  for (const c of live) c.mentions.sort((a, b) => a.start - b.start);
+  live.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  const ids = new Map<Cluster, string>();
+  const entities: Entity[] = live.map((c, i) => {
+    const id = `e${i + 1}`;
+    ids.set(c, id);
+    const attributes: EntityAttributes = { ...c.attributes };
+    if (c.type === 'PERSON' && !attributes.title && c.descRoles.length) {
+      const counts = new Map<string, number>();
+      for (const r of c.descRoles) counts.set(r, (counts.get(r) ?? 0) + 1);
+      attributes.title = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    }
+    if (typeof attributes.affiliation === 'string') {
+      // the affiliation by its fullest name
+      const aff = attributes.affiliation;
+      const org = live.find((o) => o.type === 'ORG' && o.mentions.some((m) => m.text === aff));
+      if (org) attributes.affiliation = canonicalName(org);
+    }
+    const mentions: TextSpan[] = c.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text }));
+    return {
+      id,
+      type: c.type,
+      name: canonicalName(c),
+      ids: { iso: c.iso, wikidata: null, geonames: null },
+      attributes,
+      mentions,
+    };
+  });
+  const mentions: Mention[] = all.map((m) => {
+    const out: Mention = {
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      type: m.cluster ? m.cluster.type : m.type,
+      kind: m.kind,
+      entity: m.cluster ? (ids.get(m.cluster) ?? null) : null,
+    };
+    if (m.score !== undefined) out.score = m.score;
+    return out;
+  });
+  // unresolved pronouns and descriptions are not kept; unresolved plural descriptions are
+  return {
+    ...doc,
+    mentions: mentions.filter(
+      (m) => m.kind === 'name' || m.entity || /countries|nations|states|neighbou?rs/.test(m.text),
+    ),
+    entities,
+  };
+}
