@@ -1,7 +1,15 @@
 import { parseHTML } from 'linkedom';
-import type { Article, ArticleLayout, Section, TextSpan } from '../../document.js';
+import type { Article, ArticleLayout, Dateline, Section, TextSpan } from '../../document.js';
+import { matchDateline, resolveDatelineDate } from '../text/dateline.js';
 import { guessLanguage } from '../text/layout.js';
+import type { Block } from './blocks.js';
+import { cleanByline } from './byline.js';
 import { extractContent } from './content.js';
+import { normaliseDate, notInFuture } from './dates.js';
+import { chooseHeadline, findStandfirst } from './headline.js';
+import { readMetadata } from './metadata.js';
+import { norm } from './prune.js';
+import { scanPage } from './scan.js';
 
 export interface HtmlOptions {
   url: string | null;
@@ -11,41 +19,117 @@ export interface HtmlOptions {
   now?: Date;
 }
 
+// HTML → Article. Metadata is read first, while the DOM is intact; then the story's blocks are
+// extracted and laid out as headline, standfirst, dateline and body, paragraphs between blank lines.
 export function htmlToArticle(html: string, opts: HtmlOptions): Article {
-  const { document } = parseHTML(html);
-  const doc = document as unknown as Document;
-  const titleEl = doc.querySelector('title');
-  const title = (opts.title ?? titleEl?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const blocks = extractContent(doc, { title }) ?? [];
-  let text = '';
-  let titleSpan: TextSpan | null = null;
-  if (title) {
-    titleSpan = { start: 0, end: title.length, text: title };
-    text = title;
+  let document: Document | null = null;
+  try {
+    document = parseHTML(html || '<html></html>').document as unknown as Document;
+  } catch {
+    document = null;
   }
+  if (!document) return emptyArticle(opts);
+
+  const scan = scanPage(document);
+  const meta = readMetadata(document, scan);
+  const headline = chooseHeadline(document, scan, meta.titles, meta.publisher);
+  const title = (opts.title ?? headline?.text ?? '').replace(/\s+/g, ' ').trim();
+  const standfirst = findStandfirst(scan, meta.description, headline?.el ?? null);
+  let blocks: Block[] = extractContent(document, { title }) ?? [];
+  let lede = standfirst?.text ?? null;
+  if (lede) {
+    const key = norm(lede);
+    const i = blocks.slice(0, 4).findIndex((b) => norm(b.text) === key);
+    if (i >= 0) blocks = blocks.filter((_, j) => j !== i);
+    // A standfirst that is all the page has is the body, not a lede.
+    if (!blocks.length) lede = null;
+  }
+
+  const published =
+    notInFuture(firstDate(opts.published ? [opts.published] : []), opts.now) ??
+    notInFuture(firstDate(meta.published), opts.now);
+  const modified = notInFuture(firstDate(meta.modified), opts.now);
+
+  // Reading order: headline, standfirst, body (a dateline opens the body's first paragraph).
+  let text = '';
+  const add = (s: string): TextSpan => {
+    if (text) text += '\n\n';
+    const start = text.length;
+    text += s;
+    return { start, end: text.length, text: s };
+  };
+  const titleSpan = title ? add(title) : null;
+  const ledeSpan = lede ? add(lede) : null;
   const sections: Section[] = [];
   let bodyStart = -1;
   for (const b of blocks) {
-    if (text) text += '\n\n';
-    if (bodyStart < 0) bodyStart = text.length;
+    const span = add(b.text);
+    if (bodyStart < 0) bodyStart = span.start;
     if (b.kind === 'heading') {
-      if (sections.length) sections[sections.length - 1].end = text.length - 2;
-      sections.push({ heading: b.text, start: text.length, end: text.length });
+      if (sections.length) sections[sections.length - 1].end = lastEnd(text, span.start);
+      sections.push({ heading: b.text, start: span.start, end: span.end });
     }
-    text += b.text;
   }
   if (sections.length) sections[sections.length - 1].end = text.length;
+
+  let dateline: Dateline | null = null;
+  if (bodyStart >= 0) {
+    const m = matchDateline(text, bodyStart);
+    if (m && m.end < text.length) {
+      const date = resolveDatelineDate(m, published, text);
+      dateline = { start: m.start, end: m.end, text: m.text, place: m.place, agency: m.agency, ...date };
+      // The body starts after the dateline, as in plain-text wire copy.
+      bodyStart = m.end;
+      while (bodyStart < text.length && /[\s\-—–:]/.test(text[bodyStart])) bodyStart++;
+    }
+  }
+
   const layout: ArticleLayout = {
     title: titleSpan,
-    lede: null,
-    dateline: null,
-    body: bodyStart >= 0 ? { start: bodyStart, end: text.length } : null,
+    lede: ledeSpan,
+    dateline,
+    body: bodyStart >= 0 && bodyStart < text.length ? { start: bodyStart, end: text.length } : null,
     sections,
-    byline: [],
-    publisher: null,
-    language: guessLanguage(text),
-    published: opts.published,
-    modified: null,
+    byline: cleanByline(meta.authors),
+    publisher: meta.publisher,
+    language: meta.language ?? guessLanguage(text),
+    published: published ?? dateline?.date ?? null,
+    modified,
   };
   return { text, url: opts.url, layout };
+}
+
+function firstDate(raws: string[]): string | null {
+  for (const r of raws) {
+    const d = normaliseDate(r);
+    if (d) return d;
+  }
+  return null;
+}
+
+/** End of the text before `at`, without the blank line that separates blocks. */
+function lastEnd(text: string, at: number): number {
+  let e = at;
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+function emptyArticle(opts: HtmlOptions): Article {
+  const title = (opts.title ?? '').trim();
+  return {
+    text: title,
+    url: opts.url,
+    layout: {
+      title: title ? { start: 0, end: title.length, text: title } : null,
+      lede: null,
+      dateline: null,
+      body: null,
+      sections: [],
+      byline: [],
+      publisher: null,
+      language: null,
+      published: opts.published,
+      modified: null,
+    },
+  };
 }
