@@ -55,11 +55,14 @@ interface Candidate {
   inherited?: QuoteSpeaker | null;
   speech: boolean;
   parent?: number;
+  /** Where the attribution's sentence ends, for continuation paragraphs (D). */
+  attrEnd?: number;
 }
 
 export interface QuoteOptions {
-  /** Give a cue-less quotation paragraph the previous quote's speaker (D). */
-  inherit?: boolean;
+  /** A cue-less quotation paragraph right after an attributed quote: merged into it as a fragment (default),
+   * a quote of its own with the same speaker ('separate'), or left out (false). */
+  inherit?: boolean | 'separate';
 }
 
 class Ctx {
@@ -254,6 +257,13 @@ function subjectBefore(c: Ctx, i: number, lo: number): Span | null {
     return { start: head.start, end: c.toks[k - 1].end };
   }
   if (c.isQuoteMark(k)) return null;
+  // "Barkley, who said …": the relative pronoun's antecedent.
+  if (c.lower[k] === 'who' || c.lower[k] === 'which') {
+    const j = c.toks[k - 1]?.text === ',' ? k - 2 : k - 1;
+    return j >= lo ? npEndingAt(c, j, lo) : null;
+  }
+  // "Wilson praised … and said …": the coordinated verb's subject opens the sentence.
+  if (c.lower[k] === 'and' || c.lower[k] === 'but') return sentenceSubject(c, lo, k);
   return npEndingAt(c, k, lo);
 }
 
@@ -350,6 +360,7 @@ function extendOverMarks(c: Ctx, s: number, e: number): [number, number] {
 
 export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {}): Candidate[] {
   const c = new Ctx(doc);
+  const mentions = doc.mentions;
   const out: Candidate[] = [];
   const usedMark = new Set<number>();
   const text = c.text;
@@ -413,13 +424,22 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     while (k <= pHi && (BETWEEN_SUBJECT_AND_VERB.has(c.lower[k]) || WEEKDAYS.has(c.lower[k]))) k++;
     if (k <= pHi && (c.toks[k].text === ',' || c.toks[k].text === ':' || c.toks[k].text === '.')) {
       const nm = c.markAt(c.toks[k].end + 1) >= 0 ? c.markAt(c.toks[k].end + 1) : c.markAt(c.toks[k].end);
-      if (nm > mi && !usedMark.has(nm) && c.marked[nm].start - c.toks[k].end <= 2 && c.toks[k].text !== '.') {
+      if (nm > mi && !usedMark.has(nm) && c.marked[nm].start - c.toks[k].end <= 2) {
         usedMark.add(nm);
         fragments.push({ start: c.marked[nm].start, end: c.marked[nm].end });
       }
     }
     const last = fragments[fragments.length - 1];
+    const sHi = sentRange(cueTok)[1];
+    let attrEnd = last.end;
+    if (
+      fragments.length === 1 &&
+      sHi >= cueTok &&
+      !c.marked.some((x) => x.start > m.end && x.start < c.toks[sHi].end)
+    )
+      attrEnd = c.toks[sHi].end;
     out.push({
+      attrEnd,
       start: m.start,
       end: last.end,
       fragments: fragments.length > 1 ? fragments : null,
@@ -449,6 +469,26 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
         break;
       }
     }
+    if (cueTok < 0 && sep === ':' && k >= 0) {
+      // "Republican pollster Daron Shaw: “…”" — a name right before the colon.
+      const name = mentions.find(
+        (x) => x.end === c.toks[k].end && x.kind === 'name' && (x.type === 'PERSON' || x.type === 'ORG'),
+      );
+      if (name && !usedMark.has(mi)) {
+        usedMark.add(mi);
+        out.push({
+          start: m.start,
+          end: m.end,
+          fragments: null,
+          kind: 'direct',
+          cue: { start: c.toks[k + 1].start, end: c.toks[k + 1].end },
+          subject: { start: name.start, end: name.end },
+          speech: true,
+          attrEnd: m.end,
+        });
+      }
+      continue;
+    }
     if (cueTok < 0) continue;
     if (cueTok !== k && sep !== ':' && !cueInfo(c.lower[cueTok])?.recipient) continue;
     // The quotation must close the sentence: otherwise it is part of a longer reported clause (C).
@@ -476,6 +516,31 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     });
   }
 
+  // H. a headline or one-line paragraph "Speaker: claim" (the wire and web convention: "Lavrov: US must …").
+  for (const para of c.paras) {
+    const m = /^([^\n:]{2,60}?):\s+(\S[^\n]*)$/u.exec(text.slice(para.start, para.end));
+    if (!m) continue;
+    const words = m[1].split(/\s+/);
+    if (words.length > 6 || !/^\p{Lu}/u.test(m[1])) continue;
+    if (words.filter((w) => /^\p{Ll}/u.test(w)).length > 1) continue;
+    if (HEADLINE_LABELS.test(m[1])) continue;
+    const sStart = para.start + m[1].length + (m[0].length - m[1].length - m[2].length);
+    const span = trimSpan(text, sStart, para.end);
+    if (span.end - span.start < 10 || !/\s/.test(text.slice(span.start, span.end))) continue;
+    if (out.some((q) => q.start < span.end && span.start < q.end)) continue;
+    const subject = { start: para.start, end: para.start + m[1].length };
+    const colon = para.start + m[1].length;
+    const cand = mk(c, span, { start: colon, end: colon + 1 }, subject);
+    if (cand.kind === 'direct') {
+      for (let mi = 0; mi < c.marked.length; mi++)
+        if (c.marked[mi].start >= span.start && c.marked[mi].end <= para.end) usedMark.add(mi);
+    }
+    cand.attrEnd = para.end;
+    out.push(cand);
+    for (let k = c.tokAfter(para.start); k < c.toks.length && c.toks[k].start < para.end; k++)
+      c.usedCue.add(k);
+  }
+
   // C. reported speech around cue words, sentence by sentence.
   for (let si = 0; si < c.sents.length; si++) {
     const [lo, hi] = c.sentTok[si];
@@ -484,6 +549,7 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
       if (c.inMark[i] >= 0 || c.usedCue.has(i)) continue;
       const cand = reportedAt(c, i, lo, hi, out);
       if (cand) {
+        cand.attrEnd = Math.max(cand.end, c.toks[hi].end);
         out.push(cand);
         for (let k = c.tokAfter(cand.start); k < c.toks.length && c.toks[k].start < cand.end; k++) {
           const mk = c.inMark[k];
@@ -514,19 +580,30 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
         /[.!?…][’'"”]*$/.test(text.slice(m.innerStart, m.end).trimEnd()) || m.end >= para.end - 1;
       if (!sentStart || !endsSentence) continue;
       const prev = result[result.length - 1];
-      if (!prev || prev.kind === 'indirect' || !prev.speech) continue;
-      const prevPara = c.paraOf[c.tokAfter(prev.start)];
+      if (!prev || !prev.speech) continue;
+      const between = text.slice(prev.attrEnd ?? prev.end, m.start);
+      if (prev.kind === 'indirect' && !/^\s*:/.test(between)) continue;
+      const prevPara = c.paraOf[c.tokBefore(prev.end)];
       if (c.paraOf[first] - prevPara > 1) continue;
-      result.push({
-        start: m.start,
-        end: m.end,
-        fragments: null,
-        kind: 'direct',
-        cue: null,
-        subject: prev.subject,
-        inherited: null,
-        speech: true,
-      });
+      // Only blank space between the two: the quotation continues the previous one (one quote, in fragments).
+      if (between.replace(/^[\s.:]+/, '').trim()) continue;
+      if (opts.inherit === 'separate') {
+        result.push({
+          start: m.start,
+          end: m.end,
+          fragments: null,
+          kind: 'direct',
+          cue: null,
+          subject: prev.subject,
+          speech: true,
+        });
+      } else {
+        prev.fragments = [
+          ...(prev.fragments ?? [{ start: prev.start, end: prev.end }]),
+          { start: m.start, end: m.end },
+        ];
+        prev.end = m.end;
+      }
       usedMark.add(mi);
     }
     while (q < out.length) result.push(out[q++]);
@@ -548,7 +625,58 @@ function inheritedSubject(c: Ctx, out: Candidate[], i: number, lo: number): Span
     const ci = cueAt(c, k);
     if (ci && ci.form === 'finite') return subjectBefore(c, k, lo);
   }
-  return null;
+  return sentenceSubject(c, lo, i);
+}
+
+const HEADLINE_LABELS =
+  /^(?:update|updated|watch|video|videos|photos?|exclusive|breaking|opinion|analysis|editorial|note|editor['’]s note|related|read more|see also|source|sources|tags?|topics?|by|from|posted|published|filed under|live|listen|correction|q|a|fact check|explainer|timeline|key points|what we know|\d.*)$/i;
+
+const LEADING = new Set([
+  'but',
+  'and',
+  'so',
+  'however',
+  'then',
+  'still',
+  'yet',
+  'also',
+  'meanwhile',
+  'instead',
+  'later',
+]);
+
+/** The noun phrase that opens a sentence ("The Florida senator sought …, saying"): a name run, a pronoun, or a
+ * determiner with up to three words. */
+function sentenceSubject(c: Ctx, lo: number, limit: number): Span | null {
+  let s = lo;
+  while (s < limit && (LEADING.has(c.lower[s]) || c.toks[s].text === ',')) s++;
+  // A leading phrase up to a comma ("On Monday, …", "In a statement, …").
+  if (s < limit && PREPOSITIONS.has(c.lower[s])) {
+    let j = s;
+    while (j < limit && j - s < 10 && c.toks[j].text !== ',') j++;
+    if (j < limit && c.toks[j].text === ',') s = j + 1;
+    else return null;
+  }
+  if (s >= limit || !c.isWord(s)) return null;
+  let e = s;
+  if (PRONOUNS.has(c.lower[s])) e = s;
+  else if (c.isCap(s) && !DETERMINERS.has(c.lower[s])) {
+    while (e + 1 < limit && (c.isCap(e + 1) || (c.toks[e + 1].text === '.' && c.isCap(e + 2)))) e++;
+  } else if (DETERMINERS.has(c.lower[s]) || /\p{N}/u.test(c.toks[s].text)) {
+    while (
+      e + 1 < limit &&
+      e - s < 4 &&
+      c.isWord(e + 1) &&
+      !NON_NP_VERBS.has(c.lower[e + 1]) &&
+      !CLAUSE_WORDS.has(c.lower[e + 1]) &&
+      !PREPOSITIONS.has(c.lower[e + 1]) &&
+      !cueInfo(c.lower[e + 1]) &&
+      !/^\p{Ll}{3,}ed$/u.test(c.toks[e + 1].text)
+    )
+      e++;
+    if (e === s) return null;
+  } else return null;
+  return { start: c.toks[s].start, end: c.toks[e].end };
 }
 
 const ADVERBIAL_TAIL =
@@ -759,9 +887,36 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   let endTok = hi;
   for (let j = start + 1; j <= hi; j++) {
     if (c.inMark[j] >= 0) continue;
-    if (c.toks[j].text === ',' && (isParticipleCue(c, j + 1) || c.lower[j + 1] === 'according')) {
+    const t = c.toks[j].text;
+    if (t === ',' && (isParticipleCue(c, j + 1) || c.lower[j + 1] === 'according')) {
       endTok = j - 1;
       break;
+    }
+    // A second clause with its own subject: "…, but Cook did not say when", "…; …", "… while 48 percent …".
+    if (
+      t === ';' ||
+      (t === ',' && /^(?:but|however|though|although|while|whereas)$/.test(c.lower[j + 1] ?? '')) ||
+      c.lower[j] === 'while' ||
+      c.lower[j] === 'whereas'
+    ) {
+      endTok = j - 1;
+      break;
+    }
+    // "… and more than 4 in 10 said …": stop before a coordinated clause that has a cue of its own.
+    if ((c.lower[j] === 'and' || c.lower[j] === 'but') && j - start > 3) {
+      let cue2 = -1;
+      for (let k2 = j + 1; k2 <= Math.min(hi, j + 10); k2++) {
+        if (c.inMark[k2] >= 0 || /^[,;:.]$/.test(c.toks[k2].text)) break;
+        const ci = cueAt(c, k2);
+        if (ci && ci.form === 'finite') {
+          cue2 = k2;
+          break;
+        }
+      }
+      if (cue2 > j + 1) {
+        endTok = c.toks[j - 1].text === ',' ? j - 2 : j - 1;
+        break;
+      }
     }
   }
   let [s, e] = [cStart, c.toks[endTok].end];
