@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { AnalyzedDocument, RawDocument } from '../document.js';
+import type { AnalyzedDocument } from '../document.js';
 import { InputError, UsageError } from '../errors.js';
-import { fromText, readInput } from '../ingest/input.js';
+import { readInput } from '../ingest/input.js';
+import { parseIsoDate } from '../ingest/iso-date.js';
+import { recordToRaw } from '../ingest/records.js';
 import { analyze } from '../pipeline.js';
 import { toAnalyzedDocument } from '../serialize.js';
-import { parseIsoDate } from './dates.js';
 import { openOutput, warn, write } from './output.js';
 import { summarize } from './summary.js';
 
@@ -91,35 +92,6 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
 function describe(e: unknown, input: string): string {
   if (e instanceof InputError) return e.message;
   return `${input}: ${(e as Error).message ?? String(e)}`;
-}
-
-/** Parse one JSONL record into a RawDocument; throws InputError naming the record. */
-export function recordToRaw(rec: unknown, origin: string, published: string | null): RawDocument {
-  if (!rec || typeof rec !== 'object' || Array.isArray(rec))
-    throw new InputError(origin, 'a record must be a JSON object');
-  const r = rec as Record<string, unknown>;
-  const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
-  const html = str('html');
-  const text = str('text');
-  if (html === null && text === null)
-    throw new InputError(origin, 'a record needs "text" or "html" (a string)');
-  const recPublished = str('published') ?? str('date');
-  let pub = published;
-  if (recPublished) {
-    try {
-      pub = parseIsoDate(recPublished, 'published');
-    } catch (e) {
-      throw new InputError(origin, (e as Error).message);
-    }
-  }
-  const id = r.id === undefined || r.id === null ? null : String(r.id);
-  return fromText(html ?? text ?? '', origin, {
-    id,
-    url: str('url'),
-    title: str('title'),
-    published: pub,
-    format: html !== null ? 'html' : 'text',
-  });
 }
 
 async function analyzeJsonl(

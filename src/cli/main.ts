@@ -6,18 +6,34 @@ import { evaluateCommand } from './evaluate.js';
 type Command = (argv: string[]) => Promise<number>;
 
 // Commands load lazily so that `analyze` does not pay for the store or the server.
-const COMMANDS: Record<string, { about: string; run: Command }> = {
+const COMMANDS: Record<string, { about: string; load: () => Promise<Command> }> = {
   analyze: {
     about: 'analyse articles (files, URLs, stdin, JSONL) and print AnalyzedDocument JSON',
-    run: analyzeCommand,
+    load: async () => analyzeCommand,
   },
-  evaluate: { about: 'score an extractor against gold data', run: evaluateCommand },
+  ingest: {
+    about: 'analyse sources (files, folders, URLs, feeds, sitemaps, JSONL, WARC) into the store',
+    load: async () => (await import('./ingest.js')).ingestCommand,
+  },
+  reprocess: {
+    about: 're-run the pipeline on stored documents analysed by an older version',
+    load: async () => (await import('./reprocess.js')).reprocessCommand,
+  },
+  stats: { about: "print the store's counts", load: async () => (await import('./stats.js')).statsCommand },
+  search: {
+    about: 'full-text search of the store with filters',
+    load: async () => (await import('./search.js')).searchCommand,
+  },
+  serve: {
+    about: 'serve the HTTP API (and web UI) over the store',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
+  export: {
+    about: 'export documents, quotes or events (JSONL, CSV, JSON-LD, ninjs, GDELT-style TSV)',
+    load: async () => (await import('./export.js')).exportCommand,
+  },
+  evaluate: { about: 'score an extractor against gold data', load: async () => evaluateCommand },
 };
-
-/** Let later modules add commands (ingest, serve, stats, export, reprocess) without touching this file's logic. */
-export function registerCommand(name: string, about: string, run: Command): void {
-  COMMANDS[name] = { about, run };
-}
 
 const HELP = () => `newsgraph — turn news into evidence-linked knowledge about international affairs
 
@@ -32,7 +48,6 @@ Run "newsgraph COMMAND --help" for a command's options.
 `;
 
 export async function main(argv: string[]): Promise<number> {
-  await import('./commands.js');
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     process.stdout.write(HELP());
@@ -49,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await c.run(rest);
+    return await (await c.load())(rest);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`newsgraph ${cmd}: ${(e as Error).message}\n`);

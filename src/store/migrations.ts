@@ -213,7 +213,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0002_search': {
       async up(db: Kysely<unknown>) {
         if (pg) {
-          await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+          await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`.execute(db);
           await sql`ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
             setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', text), 'B')) STORED`.execute(
             db,
@@ -245,7 +245,13 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider });
+  // In PostgreSQL the bookkeeping table lives in the connection's current schema, so that several stores
+  // can share one database through search_path (the test suites do).
+  const schema =
+    dialect === 'postgres'
+      ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s
+      : undefined;
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -20,6 +20,8 @@ export interface SaveMeta {
   canonicalUrl?: string | null;
   /** The outlet: the article's publisher, else the URL's host. */
   source?: string | null;
+  /** A title given with the record (JSONL `title`), used when the text has none. */
+  title?: string | null;
 }
 
 export type SaveStatus = 'created' | 'unchanged' | 'updated';
@@ -87,7 +89,7 @@ async function saveIn(
     content_hash: hash,
     canonical_url: canonical,
     url: doc.url,
-    title: a.title?.text ?? null,
+    title: a.title?.text ?? meta.title ?? null,
     source: meta.source ?? a.publisher ?? (doc.url ? hostOf(doc.url) : null),
     language: a.language,
     published: a.published,

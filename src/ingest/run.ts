@@ -1,0 +1,115 @@
+import { PIPELINE_VERSION } from '../pipeline.js';
+import type { Store } from '../store/store.js';
+import { canonicalUrl } from './canonical.js';
+import { AnalyzerPool } from './pool.js';
+import { expandSource, type SourceItem } from './sources/index.js';
+
+export interface IngestOptions {
+  sources: string[];
+  store: Store;
+  /** Analysis worker threads (0: analyse on the main thread). */
+  workers: number;
+  published?: string | null;
+  allowPrivate?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export interface IngestProgress {
+  total: number;
+  done: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  current?: string;
+}
+
+export interface IngestSummary extends IngestProgress {
+  nearDuplicates: number;
+  failures: { key: string; message: string }[];
+  elapsedMs: number;
+  interrupted: boolean;
+}
+
+/**
+ * Ingest sources into the store. Each document is saved in its own transaction, and saving is idempotent,
+ * so an interrupted run loses nothing and a re-run stores nothing twice. Failures are collected, not thrown.
+ */
+export async function ingest(o: IngestOptions): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const failures: { key: string; message: string }[] = [];
+  const ctx = {
+    published: o.published ?? null,
+    allowPrivate: o.allowPrivate ?? false,
+    fail: (key: string, message: string) => failures.push({ key, message }),
+  };
+  const items: SourceItem[] = [];
+  for (const s of o.sources) {
+    try {
+      for await (const it of await expandSource(s, ctx)) items.push(it);
+    } catch (e) {
+      failures.push({ key: s, message: (e as Error).message });
+    }
+  }
+  const p: IngestProgress = {
+    total: items.length + failures.length,
+    done: failures.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: failures.length,
+  };
+  let nearDuplicates = 0;
+  const pool = new AnalyzerPool(o.workers);
+  const now = new Date();
+  // Saves go one at a time: one writer per process keeps SQLite transactions short and ordered.
+  let saving: Promise<unknown> = Promise.resolve();
+  const inFlight = new Set<Promise<void>>();
+  const limit = Math.max(2, o.workers * 3);
+  const fail = (key: string, e: unknown) => {
+    const msg = (e as Error).message ?? String(e);
+    failures.push({ key, message: msg.startsWith(key) ? msg.slice(key.length).replace(/^:\s*/, '') : msg });
+    p.failed++;
+  };
+  const handle = async (it: SourceItem) => {
+    try {
+      if (it.hash && (await o.store.known([it.hash], PIPELINE_VERSION)).size) {
+        p.unchanged++;
+        return;
+      }
+      const raw = await it.load();
+      const doc = await pool.analyze(raw, now);
+      const save = saving.then(() =>
+        o.store.save(doc, { canonicalUrl: canonicalUrl(doc.url), title: raw.title }),
+      );
+      saving = save.catch(() => {});
+      const outcome = await save;
+      p[outcome.status]++;
+      if (outcome.nearDuplicateOf !== null && outcome.status === 'created') nearDuplicates++;
+    } catch (e) {
+      fail(it.key, e);
+    } finally {
+      p.done++;
+      p.current = it.key;
+      o.onProgress?.(p);
+    }
+  };
+  let interrupted = false;
+  try {
+    for (const it of items) {
+      if (o.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      const job = handle(it).finally(() => inFlight.delete(job));
+      inFlight.add(job);
+      if (inFlight.size >= limit) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    await saving.catch(() => {});
+  } finally {
+    await pool.close();
+  }
+  return { ...p, nearDuplicates, failures, elapsedMs: performance.now() - t0, interrupted };
+}
