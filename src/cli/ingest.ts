@@ -69,7 +69,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSigint);
   let failed = 0;
   try {
-    for (let round = 1; ; round++) {
+    for (;;) {
       const bar = new Progress('ingest', !values.quiet && !values.json);
       const s = await ingest({
         sources: positionals,

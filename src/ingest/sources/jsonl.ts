@@ -34,7 +34,7 @@ export async function* jsonlItems(path: string, ctx: SourceContext): AsyncIterab
 /** True when the first non-blank line of a file is a JSON object (a JSONL batch rather than one document). */
 export function looksLikeJsonl(head: string): boolean {
   const first = head.split('\n').find((l) => l.trim());
-  if (!first || !first.trim().startsWith('{')) return false;
+  if (!first?.trim().startsWith('{')) return false;
   try {
     const v = JSON.parse(first);
     return v !== null && typeof v === 'object' && ('text' in v || 'html' in v);
