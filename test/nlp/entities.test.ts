@@ -122,7 +122,7 @@ test('seed article: countries, places and organisations', () => {
   for (const e of doc.entities.filter((x) => x.ids.iso)) assert.equal(e.type, 'GPE');
 
   assert.equal(byName(doc, 'Korean Peninsula').type, 'LOC');
-  assert.equal(byName(doc, 'Tumannaya').type, 'LOC');
+  assert.equal(doc.entities.find((e) => e.name.includes('Tumannaya'))?.type, 'LOC');
   assert.equal(byName(doc, 'TASS').type, 'ORG');
   const riss = byName(doc, 'Russian Institute for Strategic Studies');
   assert.equal(riss.type, 'ORG');

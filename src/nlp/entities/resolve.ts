@@ -26,6 +26,7 @@ import {
   TITLE_HEADS,
   TITLE_MODIFIERS,
 } from './lexicon.js';
+import { repairMentions } from './repair.js';
 
 /** A mention while the stage works on it. */
 interface WM {
@@ -85,9 +86,10 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
 
   // ------------------------------------------------------------ 1. name mentions, linked to countries
   const names: WM[] = [];
-  const ner = doc.mentions
-    .filter((m) => m.kind === 'name')
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const ner = repairMentions(
+    doc.mentions.filter((m) => m.kind === 'name'),
+    ix,
+  ).sort((a, b) => a.start - b.start || b.end - a.end);
   let lastEnd = -1;
   for (const m of ner) {
     if (m.start < lastEnd) continue; // overlapping tagger output: keep the first, longest

@@ -1,0 +1,126 @@
+// Repairs of tagger spans and types from the head words of names: "Russian Institute for Strategic Studies" is
+// one organisation even when the tagger split it; "River Tumannaya" and "Korean Peninsula" are locations.
+import type { EntityType, Mention } from '../../document.js';
+import type { DocIndex } from './context.js';
+
+/** Head words of organisation names. */
+const ORG_HEADS = new Set(
+  (
+    'institute institution university college academy school ministry department agency council committee ' +
+    'commission bank party association federation foundation corporation corp company organization ' +
+    'organisation court parliament congress senate assembly bureau office service services army navy ' +
+    'police group fund church union league alliance front movement society centre center laboratory ' +
+    'observatory hospital museum airlines airways news times post tribune journal guard forces force ' +
+    'secretariat directorate fleet brigade division regiment inc ltd llc plc co'
+  ).split(' '),
+);
+
+/** Head words of geographic names: "River X", "X Peninsula", "Gulf of X". */
+const LOC_HEADS = new Set(
+  (
+    'river lake sea ocean gulf bay strait straits peninsula mountain mountains mount mt valley desert island ' +
+    'islands isle isles canal plateau basin coast delta cape range highlands lowlands steppe archipelago ' +
+    'glacier falls reef lagoon channel sound'
+  ).split(' '),
+);
+
+const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'the', '&']);
+
+const isCapWord = (s: string) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(s);
+
+/** A maximal capitalised name around a head word at token i: left over capitalised words, right over "of X". */
+function nameAround(i: number, ix: DocIndex, stop: (tok: number) => boolean): [number, number] {
+  const { tokens } = ix;
+  let a = i;
+  while (a - 1 >= 0 && isCapWord(tokens[a - 1].text) && !stop(a - 1) && !ix.sentenceStartTokens.has(a)) {
+    if (/^(The|A|An)$/.test(tokens[a - 1].text)) break;
+    a--;
+  }
+  let b = i;
+  for (;;) {
+    let k = b + 1;
+    while (k < tokens.length && CONNECTORS.has(tokens[k].text) && k - b <= 2) k++;
+    if (k < tokens.length && isCapWord(tokens[k].text) && !stop(k) && !ix.sentenceStartTokens.has(k)) b = k;
+    else break;
+  }
+  return [a, b];
+}
+
+/** The sentence holding token i is written in title case (a headline): capitalisation says nothing there. */
+function titleCased(ix: DocIndex, i: number): boolean {
+  const s = ix.sentences[ix.sentenceOf(ix.tokens[i].start)];
+  let cap = 0;
+  let low = 0;
+  for (let t = ix.tokenFrom(s.start); t < ix.tokens.length && ix.tokens[t].start < s.end; t++) {
+    const w = ix.tokens[t].text;
+    if (/^\p{Lu}/u.test(w)) cap++;
+    else if (/^\p{Ll}{4,}/u.test(w)) low++;
+  }
+  return cap >= 4 && low <= cap / 3;
+}
+
+/**
+ * Tagger mentions with spans and types repaired from head words. Mentions of persons are never swallowed;
+ * a repaired span replaces the mentions it covers.
+ */
+export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Mention[] {
+  const { tokens, text } = ix;
+  const personTok = new Uint8Array(tokens.length);
+  const mentionAt = new Map<number, Mention>();
+  for (const m of mentions) {
+    mentionAt.set(m.start, m);
+    if (m.type !== 'PERSON') continue;
+    for (let t = ix.tokenAt(m.start); t >= 0 && t < tokens.length && tokens[t].start < m.end; t++)
+      personTok[t] = 1;
+  }
+  const stop = (t: number) => personTok[t] === 1;
+  const added: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i].text;
+    if (!isCapWord(w) || personTok[i]) continue;
+    const lw = w.toLowerCase();
+    const org = ORG_HEADS.has(lw);
+    const loc = !org && LOC_HEADS.has(lw);
+    if (!org && !loc) continue;
+    const [a, b] = nameAround(i, ix, stop);
+    if (a === b) continue; // a head word alone ("Institute", "River") is not a name
+    // trim connectors at the right edge
+    let e = b;
+    while (e > a && CONNECTORS.has(tokens[e].text)) e--;
+    if (e - a > 9 || titleCased(ix, i)) {
+      i = e;
+      continue;
+    }
+    const start = tokens[a].start;
+    const end = tokens[e].end;
+    // the last head word decides: "Black Sea Fleet" is an organisation, "Sea of Japan" a location
+    let type: EntityType = org ? 'ORG' : 'LOC';
+    for (let t = a; t <= e; t++) {
+      const x = tokens[t].text.toLowerCase();
+      if (ORG_HEADS.has(x)) type = 'ORG';
+      else if (LOC_HEADS.has(x)) type = 'LOC';
+    }
+    const inside = mentions.filter((m) => m.start < end && start < m.end);
+    // partly outside the span: the tagger saw something else here (a person, a longer name); leave it
+    if (inside.some((m) => m.start < start || m.end > end)) {
+      i = e;
+      continue;
+    }
+    if (
+      inside.length === 1 &&
+      inside[0].start === start &&
+      inside[0].end === end &&
+      inside[0].type === type
+    ) {
+      i = e;
+      continue;
+    }
+    // a new mention the tagger missed needs a capitalised word besides a sentence-initial head
+    added.push({ start, end, text: text.slice(start, end), type, kind: 'name', entity: null });
+    i = e;
+  }
+  if (!added.length) return [...mentions];
+  const out = mentions.filter((m) => !added.some((x) => m.start < x.end && x.start < m.end));
+  out.push(...added);
+  return out.sort((a, b) => a.start - b.start);
+}
