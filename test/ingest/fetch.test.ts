@@ -234,6 +234,31 @@ describe('fetchUrl', () => {
     assert.equal(ok.status, 200);
   });
 
+  it('refuses odd spellings of loopback and private addresses without connecting', async () => {
+    connects = [];
+    const lookup = async (host: string) => {
+      assert.equal(host, 'localhost');
+      return [{ address: '::1', family: 6 }];
+    };
+    for (const u of [
+      'http://2130706433/',
+      'http://0x7f.1/',
+      'http://0177.0.0.1/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[::ffff:a9fe:a9fe]/latest/meta-data/',
+      'http://[::1]:8080/',
+      'http://[fd00::1]/',
+      'http://localhost/',
+      'http://100.100.100.200/',
+      'http://0.0.0.0/',
+    ])
+      await assert.rejects(
+        fetchUrl(u, { ...counting({ lookup }), addressPolicy: undefined }),
+        failsWith('EPRIVATE', /refused: /),
+      );
+    assert.deepEqual(connects, []);
+  });
+
   it('refuses a name that resolves to a private address without connecting', async () => {
     connects = [];
     const lookup = async () => [{ address: '192.168.1.1', family: 4 }];
