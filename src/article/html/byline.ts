@@ -33,7 +33,7 @@ export function splitAuthors(raw: string): string[] {
     .map((p) => p.replace(/^by\s+/i, '').trim());
   const out: string[] = [];
   for (const p of parts) {
-    const name = p.replace(/[.,;:]+$/, '').trim();
+    const name = p.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '').trim();
     if (!name || /\d/.test(name)) continue;
     if (ORG_WORDS.test(name) && name.replace(ROLE_WORDS, '').trim().split(/\s+/).length < 2) continue;
     if (name.replace(ROLE_WORDS, '').replace(/\s+/g, '').length === 0) continue;
