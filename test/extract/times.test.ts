@@ -18,7 +18,7 @@ function pairs(text: string, ref = REF): string[] {
   return tag(text, ref).map((t) => `${t.text} → ${t.value}`);
 }
 
-function valueOf(text: string, phrase: string, ref = REF): string | undefined {
+function valueAt(text: string, phrase: string, ref = REF): string | undefined {
   return tag(text, ref).find((t) => t.text === phrase)?.value;
 }
 
@@ -72,8 +72,8 @@ describe('times: absolute dates', () => {
   });
 
   it('reads month and year, and abbreviations', () => {
-    assert.equal(valueOf('It began in September 2023.', 'September 2023'), '2023-09');
-    assert.equal(valueOf('for the quarter ended Sept. 30, 1989', 'Sept. 30, 1989'), '1989-09-30');
+    assert.equal(valueAt('It began in September 2023.', 'September 2023'), '2023-09');
+    assert.equal(valueAt('for the quarter ended Sept. 30, 1989', 'Sept. 30, 1989'), '1989-09-30');
   });
 
   it('gives an impossible date no value', () => {
@@ -88,15 +88,15 @@ describe('times: absolute dates', () => {
   });
 
   it('keeps a written far-future year as written', () => {
-    assert.equal(valueOf('Emissions are to reach zero in 2099.', '2099'), '2099');
-    assert.equal(valueOf('The lease runs until June 30, 2099.', 'June 30, 2099'), '2099-06-30');
+    assert.equal(valueAt('Emissions are to reach zero in 2099.', '2099'), '2099');
+    assert.equal(valueAt('The lease runs until June 30, 2099.', 'June 30, 2099'), '2099-06-30');
   });
 
   it('puts a day without a year in the nearest plausible year', () => {
-    assert.equal(valueOf('The offer expired on June 30.', 'June 30'), '2024-06-30');
-    assert.equal(valueOf('He was arrested on Dec. 28.', 'Dec. 28'), '2023-12-28');
+    assert.equal(valueAt('The offer expired on June 30.', 'June 30'), '2024-06-30');
+    assert.equal(valueAt('He was arrested on Dec. 28.', 'Dec. 28'), '2023-12-28');
     const jan = parseReference('2000-01-07');
-    assert.equal(valueOf('He was rescued on Nov. 25 by fishermen.', 'Nov. 25', jan), '1999-11-25');
+    assert.equal(valueAt('He was rescued on Nov. 25 by fishermen.', 'Nov. 25', jan), '1999-11-25');
   });
 });
 
@@ -110,21 +110,21 @@ describe('times: years and numbers', () => {
   });
 
   it('reads fiscal years, decades and centuries', () => {
-    assert.equal(valueOf('Sales in fiscal 1998 rose.', 'fiscal 1998'), '1998');
-    assert.equal(valueOf('in the 1990s', 'the 1990s'), '199');
-    assert.equal(valueOf('in the late 1970s', 'the late 1970s'), '197');
-    assert.equal(valueOf('the 20th century', 'the 20th century'), '19');
-    assert.equal(valueOf('mid-1996', 'mid-1996'), '1996');
+    assert.equal(valueAt('Sales in fiscal 1998 rose.', 'fiscal 1998'), '1998');
+    assert.equal(valueAt('in the 1990s', 'the 1990s'), '199');
+    assert.equal(valueAt('in the late 1970s', 'the late 1970s'), '197');
+    assert.equal(valueAt('the 20th century', 'the 20th century'), '19');
+    assert.equal(valueAt('mid-1996', 'mid-1996'), '1996');
   });
 });
 
 describe('times: months and weekdays lean to the past unless the grammar says future', () => {
   it('reads a bare month as the most recent one', () => {
-    assert.equal(valueOf('The talks broke down in August.', 'August'), '2023-08');
-    assert.equal(valueOf('The talks broke down in June.', 'June'), '2024-06');
-    assert.equal(valueOf('The summit will be held in August.', 'August'), '2024-08');
-    assert.equal(valueOf('They met last May.', 'last May'), '2024-05');
-    assert.equal(valueOf('It opened in January this year.', 'January this year'), '2024-01');
+    assert.equal(valueAt('The talks broke down in August.', 'August'), '2023-08');
+    assert.equal(valueAt('The talks broke down in June.', 'June'), '2024-06');
+    assert.equal(valueAt('The summit will be held in August.', 'August'), '2024-08');
+    assert.equal(valueAt('They met last May.', 'last May'), '2024-05');
+    assert.equal(valueAt('It opened in January this year.', 'January this year'), '2024-01');
   });
 
   it('does not take the modal "may" or the verb "march" for months', () => {
@@ -132,13 +132,13 @@ describe('times: months and weekdays lean to the past unless the grammar says fu
   });
 
   it('reads a bare weekday as the most recent one, or the next in future grammar', () => {
-    assert.equal(valueOf('Officials said on Thursday that talks failed.', 'Thursday'), '2024-06-20');
-    assert.equal(valueOf('The minister met his counterpart Monday.', 'Monday'), '2024-06-17');
-    assert.equal(valueOf('The minister will meet his counterpart on Monday.', 'Monday'), '2024-06-24');
-    assert.equal(valueOf('The vote is scheduled to take place on Tuesday.', 'Tuesday'), '2024-06-25');
-    assert.equal(valueOf('The company said Friday it would cut jobs.', 'Friday'), '2024-06-21');
-    assert.equal(valueOf('They will meet next Friday.', 'next Friday'), '2024-06-28');
-    assert.equal(valueOf('They met last Friday.', 'last Friday'), '2024-06-14');
+    assert.equal(valueAt('Officials said on Thursday that talks failed.', 'Thursday'), '2024-06-20');
+    assert.equal(valueAt('The minister met his counterpart Monday.', 'Monday'), '2024-06-17');
+    assert.equal(valueAt('The minister will meet his counterpart on Monday.', 'Monday'), '2024-06-24');
+    assert.equal(valueAt('The vote is scheduled to take place on Tuesday.', 'Tuesday'), '2024-06-25');
+    assert.equal(valueAt('The company said Friday it would cut jobs.', 'Friday'), '2024-06-21');
+    assert.equal(valueAt('They will meet next Friday.', 'next Friday'), '2024-06-28');
+    assert.equal(valueAt('They met last Friday.', 'last Friday'), '2024-06-14');
   });
 });
 
@@ -162,32 +162,32 @@ describe('times: relative expressions', () => {
   });
 
   it('counts back from the reference', () => {
-    assert.equal(valueOf('He left two days ago.', 'two days ago'), '2024-06-19');
-    assert.equal(valueOf('It began nearly four years ago.', 'nearly four years ago'), '2020');
-    assert.equal(valueOf('It began several years ago.', 'several years ago'), 'PAST_REF');
-    assert.equal(valueOf('Earlier this year, prices rose.', 'Earlier this year'), '2024');
+    assert.equal(valueAt('He left two days ago.', 'two days ago'), '2024-06-19');
+    assert.equal(valueAt('It began nearly four years ago.', 'nearly four years ago'), '2020');
+    assert.equal(valueAt('It began several years ago.', 'several years ago'), 'PAST_REF');
+    assert.equal(valueAt('Earlier this year, prices rose.', 'Earlier this year'), '2024');
   });
 
   it('reads quarters, halves, seasons and reference words', () => {
-    assert.equal(valueOf('profit rose in the third quarter', 'the third quarter'), '2024-Q3');
-    assert.equal(valueOf('third-quarter profit', 'third-quarter'), '2024-Q3');
-    assert.equal(valueOf('in the fourth quarter of 1984', 'the fourth quarter of 1984'), '1984-Q4');
-    assert.equal(valueOf('in the first half', 'the first half'), '2024-H1');
-    assert.equal(valueOf('It happened last summer.', 'last summer'), '2023-SU');
-    assert.equal(valueOf('in the summer of 2012', 'the summer of 2012'), '2012-SU');
-    assert.equal(valueOf('Prices are now higher.', 'now'), 'PRESENT_REF');
-    assert.equal(valueOf('It is currently closed.', 'currently'), 'PRESENT_REF');
-    assert.equal(valueOf('as in the past', 'the past'), 'PAST_REF');
-    assert.equal(valueOf('in recent days', 'recent days'), 'PAST_REF');
-    assert.equal(valueOf('in the near future', 'the near future'), 'FUTURE_REF');
+    assert.equal(valueAt('profit rose in the third quarter', 'the third quarter'), '2024-Q3');
+    assert.equal(valueAt('third-quarter profit', 'third-quarter'), '2024-Q3');
+    assert.equal(valueAt('in the fourth quarter of 1984', 'the fourth quarter of 1984'), '1984-Q4');
+    assert.equal(valueAt('in the first half', 'the first half'), '2024-H1');
+    assert.equal(valueAt('It happened last summer.', 'last summer'), '2023-SU');
+    assert.equal(valueAt('in the summer of 2012', 'the summer of 2012'), '2012-SU');
+    assert.equal(valueAt('Prices are now higher.', 'now'), 'PRESENT_REF');
+    assert.equal(valueAt('It is currently closed.', 'currently'), 'PRESENT_REF');
+    assert.equal(valueAt('as in the past', 'the past'), 'PAST_REF');
+    assert.equal(valueAt('in recent days', 'recent days'), 'PAST_REF');
+    assert.equal(valueAt('in the near future', 'the near future'), 'FUTURE_REF');
   });
 
   it('leaves relative expressions unresolved without a reference date', () => {
-    assert.equal(valueOf('They met on Thursday.', 'Thursday', null), 'XXXX-WXX-4');
-    assert.equal(valueOf('It opened in June.', 'June', null), 'XXXX-06');
-    assert.equal(valueOf('He left yesterday.', 'yesterday', null), 'XXXX-XX-XX');
-    assert.equal(valueOf('It opened on June 21.', 'June 21', null), 'XXXX-06-21');
-    assert.equal(valueOf('It opened on June 21, 2024.', 'June 21, 2024', null), '2024-06-21');
+    assert.equal(valueAt('They met on Thursday.', 'Thursday', null), 'XXXX-WXX-4');
+    assert.equal(valueAt('It opened in June.', 'June', null), 'XXXX-06');
+    assert.equal(valueAt('He left yesterday.', 'yesterday', null), 'XXXX-XX-XX');
+    assert.equal(valueAt('It opened on June 21.', 'June 21', null), 'XXXX-06-21');
+    assert.equal(valueAt('It opened on June 21, 2024.', 'June 21, 2024', null), '2024-06-21');
   });
 });
 
