@@ -40,6 +40,25 @@ export interface Dateline extends TextSpan {
   date: string | null;
   /** True when the year was not written in the dateline and was taken from elsewhere. */
   dateInferred: boolean;
+  /** The dateline place resolved by the places stage (absent before it runs or when it cannot be resolved). */
+  geo?: PlaceRef;
+}
+
+/** A place resolved to a gazetteer record (GeoNames-style). */
+export interface PlaceRef {
+  /** The entity that stands for this place in the document, when there is one. */
+  entity: string | null;
+  geonames: number | null;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  /** The first-level division's name ("Texas"), or null. */
+  admin1: string | null;
+  /** GeoNames feature class (A: country, division; P: populated place) and code (PCLI, ADM1, PPLC …). */
+  featureClass: string;
+  featureCode: string;
+  lat: number;
+  lon: number;
 }
 
 export interface Section extends Span {

@@ -1,0 +1,470 @@
+// Toponym recognition: which spans of the text name places. Three sources, in order of trust:
+//   1. the entity layer and the tagger's mentions (types GPE and LOC);
+//   2. the dateline's place;
+//   3. our own gazetteer matches over capitalised token runs, kept only where the name is unambiguous enough or the
+//      context says "place" ("in X", "X, Texas", "X County"), and not inside a person's or other non-place name.
+import type { AnnotatedDocument, Mention, Token } from '../../document.js';
+import { type Country, countryByName } from '../../nlp/gazetteer/countries.js';
+import { countryPlace, type Place, placeKey, placesByKey } from './gazetteer.js';
+import { loadAmbiguous } from './lexicon.js';
+import { findStateAbbreviations } from './us-states.js';
+
+export type ToponymSource = 'entity' | 'mention' | 'dateline' | 'gazetteer' | 'state';
+
+export interface Toponym {
+  start: number;
+  end: number;
+  text: string;
+  source: ToponymSource;
+  /** The entity this span is a mention of, when the entity layer has one. */
+  entity: string | null;
+  /** Gazetteer records the name can mean. */
+  candidates: Place[];
+  /** A country the name denotes directly (country names and aliases, or the entity's ids.iso). */
+  country: Country | null;
+  /** The index of the toponym this one sits in ("Atlanta, Georgia": Georgia contains Atlanta), or -1. */
+  container: number;
+  /** How strongly the recogniser believes this is a place (0–1): context cues and the source. */
+  confidence: number;
+}
+
+/** Words before a name that say it is a place. */
+const PLACE_CUES = new Set([
+  'in',
+  'at',
+  'near',
+  'from',
+  'to',
+  'outside',
+  'across',
+  'into',
+  'throughout',
+  'around',
+  'toward',
+  'towards',
+  'via',
+  'of',
+  'between',
+  'inside',
+  'visited',
+  'visit',
+  'downtown',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'rural',
+  'suburban',
+]);
+
+/** Capitalised words that may stand right before a place name without being part of a longer name. */
+const PRE_MODIFIERS = new Set([
+  'The',
+  'North',
+  'South',
+  'East',
+  'West',
+  'Northeast',
+  'Northwest',
+  'Southeast',
+  'Southwest',
+  'Northern',
+  'Southern',
+  'Eastern',
+  'Western',
+  'Central',
+  'Metro',
+  'Downtown',
+  'Greater',
+  'Upstate',
+  'Downstate',
+  'Rural',
+  'Historic',
+  'In',
+  'At',
+  'From',
+  'Near',
+  'Outside',
+]);
+
+/** Capitalised words after a place name that make an institution of it while it stays a place ("Gainesville Police"). */
+const INSTITUTION_HEADS = new Set([
+  'Police',
+  'Sheriff',
+  "Sheriff's",
+  'City',
+  'Department',
+  'State',
+  'Mayor',
+  'Fire',
+  'High',
+  'Middle',
+  'Elementary',
+  'Community',
+  'Public',
+  'District',
+  'Council',
+  'Highway',
+  'School',
+  'Schools',
+  'Board',
+  'Jail',
+  'Town',
+  'Township',
+  'Regional',
+  'Circuit',
+  'Superior',
+  'County',
+  'Municipal',
+  'Metropolitan',
+  'Area',
+  'Chamber',
+  'Government',
+  'Ministry',
+  'Parliament',
+  'Legislature',
+  'Senate',
+  'Assembly',
+  'Court',
+  'Army',
+  'Navy',
+  'Health',
+  'Hospital',
+  'Medical',
+  'Airport',
+  'Coroner',
+  'Detention',
+  'Senior',
+  'Volunteer',
+]);
+
+/** Connectors allowed inside a multi-word place name ("Bosnia and Herzegovina", "Newcastle upon Tyne"). */
+const CONNECTORS = new Set([
+  'of',
+  'the',
+  'and',
+  'de',
+  'del',
+  'da',
+  'do',
+  'du',
+  'la',
+  'le',
+  'upon',
+  'on',
+  'al',
+  'el',
+]);
+
+/** Country names that English also uses as ordinary or other words: need a cue. */
+const WEAK_COUNTRY_NAMES = new Set([
+  'chad',
+  'jordan',
+  'georgia',
+  'turkey',
+  'guinea',
+  'niger',
+  'jersey',
+  'china',
+]);
+
+const MAX_TOKENS = 6;
+/** A gazetteer-only populated place without a cue needs this population. */
+const MIN_POP_UNCUED = 15000;
+/** A gazetteer-only populated place with a cue needs this population (smaller places come with a state or county). */
+const MIN_POP_CUED = 0;
+
+const isCap = (s: string) => /^\p{Lu}/u.test(s);
+const isAllCaps = (s: string) => /^[\p{Lu}\d.&'-]+$/u.test(s) && /\p{Lu}{2}/u.test(s);
+
+/** Gazetteer records and the country a name can mean. */
+export function lookupName(name: string): { places: Place[]; country: Country | null } {
+  let s = name.trim().replace(/^the\s+/i, '');
+  s = s.replace(/['’]s$/, '');
+  const country = s ? countryByName(s) : null;
+  const places = [...placesByKey(placeKey(s))];
+  if (country) {
+    const cp = countryPlace(country.iso2);
+    if (cp && !places.includes(cp)) places.unshift(cp);
+  }
+  return { places, country };
+}
+
+interface Blocker {
+  start: number;
+  end: number;
+  type: string;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Sentence starts as a set of token indices. */
+function sentenceStarts(doc: AnnotatedDocument): Set<number> {
+  const out = new Set<number>();
+  const starts = new Set(doc.sentences.map((s) => s.start));
+  doc.tokens.forEach((t, i) => {
+    if (i === 0 || starts.has(t.start)) out.add(i);
+    else {
+      const gap = doc.text.slice(doc.tokens[i - 1].end, t.start);
+      if (gap.includes('\n')) out.add(i);
+    }
+  });
+  return out;
+}
+
+export function recognize(doc: AnnotatedDocument): Toponym[] {
+  const out: Toponym[] = [];
+  const taken: { start: number; end: number }[] = [];
+  const isTaken = (s: number, e: number) => taken.some((t) => s < t.end && t.start < e);
+  const push = (t: Toponym) => {
+    out.push(t);
+    taken.push(t);
+  };
+
+  // 1. The entity layer and the tagger.
+  const placeTypes = new Set(['GPE', 'LOC']);
+  for (const e of doc.entities) {
+    if (!placeTypes.has(e.type)) continue;
+    const iso = e.ids.iso ? countryPlace(e.ids.iso) : null;
+    for (const m of e.mentions) {
+      if (!isCap(m.text.replace(/^the\s+/i, '')) || isTaken(m.start, m.end)) continue;
+      const { places, country } = lookupName(m.text);
+      if (iso && !places.includes(iso) && !places.length) places.push(iso);
+      push(mkToponym(m, 'entity', e.id, places, country, 0.9));
+    }
+  }
+  const blockers: Blocker[] = [];
+  for (const m of doc.mentions as Mention[]) {
+    if (m.kind !== 'name') continue;
+    if (placeTypes.has(m.type)) {
+      if (isTaken(m.start, m.end) || !isCap(m.text.replace(/^the\s+/i, ''))) continue;
+      const { places, country } = lookupName(m.text);
+      push(mkToponym(m, 'mention', m.entity, places, country, 0.85));
+    } else blockers.push({ start: m.start, end: m.end, type: m.type });
+  }
+  for (const e of doc.entities)
+    if (!placeTypes.has(e.type))
+      for (const m of e.mentions)
+        if (isCap(m.text)) blockers.push({ start: m.start, end: m.end, type: e.type });
+
+  // 2. The dateline's place.
+  const dl = doc.article.dateline;
+  if (dl?.place) {
+    const i = doc.text.slice(dl.start, dl.end).toLowerCase().indexOf(dl.place.toLowerCase());
+    if (i >= 0) {
+      const s = dl.start + i;
+      const e = s + dl.place.length;
+      if (!isTaken(s, e)) {
+        const { places, country } = lookupName(dl.place);
+        push(
+          mkToponym({ start: s, end: e, text: doc.text.slice(s, e) }, 'dateline', null, places, country, 1),
+        );
+      }
+    }
+  }
+
+  // 3. State abbreviations and gazetteer matches over capitalised runs.
+  for (const a of findStateAbbreviations(doc.text)) {
+    if (isTaken(a.start, a.end)) continue;
+    const p = placesByKey(placeKey(stateName(a.state))).find(
+      (x) => x.kind === 'admin1' && x.country === 'US',
+    );
+    if (p) push(mkToponym(a, 'state', null, [p], null, a.afterComma ? 0.95 : 0.8));
+  }
+  scanGazetteer(doc, blockers, isTaken, push);
+
+  out.sort((a, b) => a.start - b.start);
+  linkContainers(doc.text, out);
+  return out;
+}
+
+const US_STATE_NAMES: Record<string, string> = {};
+function stateName(code: string): string {
+  if (!Object.keys(US_STATE_NAMES).length) {
+    const names =
+      'AL Alabama|AK Alaska|AZ Arizona|AR Arkansas|CA California|CO Colorado|CT Connecticut|DE Delaware|DC District of Columbia|FL Florida|GA Georgia|HI Hawaii|ID Idaho|IL Illinois|IN Indiana|IA Iowa|KS Kansas|KY Kentucky|LA Louisiana|ME Maine|MD Maryland|MA Massachusetts|MI Michigan|MN Minnesota|MS Mississippi|MO Missouri|MT Montana|NE Nebraska|NV Nevada|NH New Hampshire|NJ New Jersey|NM New Mexico|NY New York|NC North Carolina|ND North Dakota|OH Ohio|OK Oklahoma|OR Oregon|PA Pennsylvania|RI Rhode Island|SC South Carolina|SD South Dakota|TN Tennessee|TX Texas|UT Utah|VT Vermont|VA Virginia|WA Washington|WV West Virginia|WI Wisconsin|WY Wyoming';
+    for (const kv of names.split('|')) US_STATE_NAMES[kv.slice(0, 2)] = kv.slice(3);
+  }
+  return US_STATE_NAMES[code] ?? code;
+}
+
+function mkToponym(
+  span: { start: number; end: number; text: string },
+  source: ToponymSource,
+  entity: string | null,
+  candidates: Place[],
+  country: Country | null,
+  confidence: number,
+): Toponym {
+  let { start, end, text } = span;
+  // "the United States" → "United States"; "Georgia's" → "Georgia".
+  const lead = /^the\s+/i.exec(text);
+  if (lead) {
+    start += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
+  const poss = /['’]s?$/.exec(text);
+  if (poss && text.length > poss[0].length + 1) {
+    end -= poss[0].length;
+    text = text.slice(0, -poss[0].length);
+  }
+  return { start, end, text, source, entity, candidates, country, container: -1, confidence };
+}
+
+function scanGazetteer(
+  doc: AnnotatedDocument,
+  blockers: Blocker[],
+  isTaken: (s: number, e: number) => boolean,
+  push: (t: Toponym) => void,
+): void {
+  const { text } = doc;
+  const toks: Token[] = doc.tokens;
+  const starts = sentenceStarts(doc);
+  const ambiguous = loadAmbiguous();
+  for (let i = 0; i < toks.length; i++) {
+    const t0 = toks[i];
+    if (!isCap(t0.text) || isTaken(t0.start, t0.end)) continue;
+    // The longest run from i that is a gazetteer name.
+    let best: { j: number; places: Place[]; country: Country | null } | null = null;
+    for (let n = Math.min(MAX_TOKENS, toks.length - i); n >= 1; n--) {
+      const j = i + n - 1;
+      const tj = toks[j];
+      if (!isCap(tj.text)) continue;
+      let ok = true;
+      for (let k = i + 1; k <= j; k++) {
+        const gap = text.slice(toks[k - 1].end, toks[k].start);
+        if (gap.length > 1 || (gap && gap !== ' ') || starts.has(k)) {
+          ok = false;
+          break;
+        }
+        if (k < j && !isCap(toks[k].text) && !CONNECTORS.has(toks[k].text)) {
+          ok = false;
+          break;
+        }
+        if (!/[\p{L}]/u.test(toks[k].text)) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      const s = text.slice(t0.start, tj.end);
+      const r = lookupName(s);
+      if (r.places.length || r.country) {
+        best = { j, ...r };
+        break;
+      }
+    }
+    if (!best) continue;
+    const tj = toks[best.j];
+    const span = { start: t0.start, end: tj.end, text: text.slice(t0.start, tj.end) };
+    if (isTaken(span.start, span.end)) continue;
+    const conf = acceptance(doc, toks, i, best.j, best.places, best.country, starts, blockers, ambiguous);
+    if (conf > 0) {
+      push(mkToponym(span, 'gazetteer', null, best.places, best.country, conf));
+      i = best.j;
+    }
+  }
+}
+
+/** How much a gazetteer match looks like a place here (0: not at all). */
+function acceptance(
+  doc: AnnotatedDocument,
+  toks: Token[],
+  i: number,
+  j: number,
+  places: Place[],
+  country: Country | null,
+  starts: Set<number>,
+  blockers: Blocker[],
+  ambiguous: Set<string>,
+): number {
+  const { text } = doc;
+  const span = { start: toks[i].start, end: toks[j].end };
+  const surface = text.slice(span.start, span.end);
+  const key = placeKey(surface);
+  const single = i === j;
+  // All capitals: headlines and acronyms. Only country acronyms ("US", "UK") and long words pass.
+  if (isAllCaps(surface) && !country && surface.replace(/\W/g, '').length < 4) return 0;
+
+  // Inside a name the tagger gave another type: a person's name never; an organisation's only at its start
+  // before an institution word ("Gainesville Police Department").
+  for (const b of blockers) {
+    if (!overlaps(b, span)) continue;
+    if (b.type === 'ORG' && b.start === span.start && b.end > span.end) {
+      const next = toks[j + 1]?.text ?? '';
+      if (INSTITUTION_HEADS.has(next)) continue;
+    }
+    if (b.type === 'NORP' || b.type === 'MISC') {
+      if (b.start === span.start && b.end === span.end) return 0;
+      continue;
+    }
+    return 0;
+  }
+
+  const prev = i > 0 ? toks[i - 1] : null;
+  const next = j + 1 < toks.length ? toks[j + 1] : null;
+  const sentenceInitial = starts.has(i);
+  const prevAdjacent = prev && text.slice(prev.end, toks[i].start) === ' ';
+  const nextAdjacent = next && text.slice(toks[j].end, next.start) === ' ';
+  // Part of a longer capitalised name ("Chiquita Raquel Henry", "Paris Hilton").
+  if (prevAdjacent && prev && isCap(prev.text) && !sentenceInitial && !PRE_MODIFIERS.has(prev.text)) return 0;
+  if (nextAdjacent && next && isCap(next.text) && !INSTITUTION_HEADS.has(next.text) && !starts.has(j + 1))
+    return 0;
+  if (next && (next.text === "'s" || next.text === '’s') && nextAdjacent === false) {
+    // possessive: fine
+  }
+
+  const cue = prev ? PLACE_CUES.has(prev.text.toLowerCase()) : false;
+  // "X, State" or "X, Country" right after.
+  const after = text.slice(span.end, span.end + 40);
+  const commaPlace = /^,\s+\p{Lu}/u.test(after) && commaFollowsPlace(after.slice(1).trimStart());
+  const isAmbiguous = single && ambiguous.has(key);
+
+  if (country) {
+    if (WEAK_COUNTRY_NAMES.has(key) && sentenceInitial && !cue && !commaPlace) return 0.5;
+    return 0.95;
+  }
+  const kinds = new Set(places.map((p) => p.kind));
+  if (kinds.has('county')) return 0.95;
+  if (kinds.has('admin1')) {
+    const big = places.some((p) => p.kind === 'admin1' && (p.country === 'US' || p.population > 1e6));
+    if (isAmbiguous && !cue && !commaPlace) return 0;
+    return big || cue ? 0.9 : 0.6;
+  }
+  const maxPop = Math.max(0, ...places.map((p) => p.population));
+  if (commaPlace) return 0.9;
+  if (isAmbiguous) return cue && maxPop >= 50000 ? 0.6 : 0;
+  if (sentenceInitial && !cue && single && maxPop < 100000) return 0;
+  if (cue && maxPop >= MIN_POP_CUED) return maxPop >= 5000 ? 0.8 : 0.5;
+  if (maxPop >= MIN_POP_UNCUED) return 0.7;
+  return 0;
+}
+
+/** Whether the text after "X, " starts with a state, province or country name. */
+function commaFollowsPlace(s: string): boolean {
+  const abbr = findStateAbbreviations(`X, ${s}`).find((a) => a.start === 3);
+  if (abbr) return true;
+  const m = /^(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})/u.exec(s);
+  if (!m) return false;
+  const words = m[1].split(/\s+/);
+  for (let n = words.length; n >= 1; n--) {
+    const r = lookupName(words.slice(0, n).join(' '));
+    if (r.country || r.places.some((p) => p.kind === 'admin1')) return true;
+  }
+  return false;
+}
+
+/** "Atlanta, Georgia", "Paris, Texas", "Charleston, W.Va.": the second toponym contains the first. */
+function linkContainers(text: string, tops: Toponym[]): void {
+  for (let k = 0; k + 1 < tops.length; k++) {
+    const a = tops[k];
+    const b = tops[k + 1];
+    if (/^,\s*$/.test(text.slice(a.end, b.start))) {
+      if (b.candidates.some((p) => p.kind === 'admin1' || p.kind === 'country') || b.country)
+        a.container = k + 1;
+    }
+  }
+}
