@@ -169,8 +169,12 @@ describe('times: relative expressions', () => {
   });
 
   it('reads quarters, halves, seasons and reference words', () => {
-    assert.equal(valueAt('profit rose in the third quarter', 'the third quarter'), '2024-Q3');
-    assert.equal(valueAt('third-quarter profit', 'third-quarter'), '2024-Q3');
+    const oct = parseReference('2024-10-25');
+    assert.equal(valueAt('profit rose in the third quarter', 'the third quarter', oct), '2024-Q3');
+    assert.equal(valueAt('third-quarter profit', 'third-quarter', oct), '2024-Q3');
+    // a quarter not yet begun, spoken of in the past, is last year's; in future grammar, this year's
+    assert.equal(valueAt('profit rose in the third quarter', 'the third quarter'), '2023-Q3');
+    assert.equal(valueAt('profit will rise in the third quarter', 'the third quarter'), '2024-Q3');
     assert.equal(valueAt('in the fourth quarter of 1984', 'the fourth quarter of 1984'), '1984-Q4');
     assert.equal(valueAt('in the first half', 'the first half'), '2024-H1');
     assert.equal(valueAt('It happened last summer.', 'last summer'), '2023-SU');

@@ -374,7 +374,7 @@ function resolveDay(m: number, d: number, y: number | null, at: number, end: num
 rule(
   'month-day',
   new RegExp(
-    `${B}(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(${MONTH})\\s+(${DAY})${NOT_NUM_AFTER}(?:(?:,\\s*|\\s+)(${YEAR})(?![\\d%]|[.,]\\d))?`,
+    `${B}(?:(${WEEKDAY}),?\\s+)?(${MONTH})\\s+(${DAY})${NOT_NUM_AFTER}(?:(?:,\\s*|\\s+)(${YEAR})(?![\\d%]|[.,]\\d))?`,
     'g',
   ),
   (m, text) => {
@@ -386,6 +386,13 @@ rule(
     if (/^[A-Z][a-z]{2}$/.test(m[2]) && m[2] !== 'May' && !/^\s+\d/.test(text.slice(start + m[2].length)))
       return null;
     const out: Candidate[] = [];
+    if (
+      !year &&
+      mon === 9 &&
+      d === 11 &&
+      /^\s+(?:terror|attack|hijack|commission)/i.test(text.slice(end, end + 14))
+    )
+      return cand(start, end, 5, () => date('2001-09-11')); // the September 11 attacks
     const extra: { s: number; e: number; d: number }[] = [];
     if (!year) {
       // coordinated days: "June 18 and 19", "June 18-19", "Nov. 20, 21 and 22"
@@ -489,11 +496,18 @@ const NAMED: Record<string, [number, number]> = {
 rule(
   'named-day',
   /(?<![\w])(?:(Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day)|(9\/11))(?![\w/])/g,
-  (m) => {
+  (m, text) => {
     if (m[2]) return cand(m.index, m.index + m[0].length, 4, () => date('2001-09-11'));
     const key = m[1].toLowerCase().replace('’', "'");
     const md = NAMED[key];
     if (!md) return null;
+    // "Christmas sales", "Halloween costumes": a modifier, not a day
+    if (
+      !/\s(?:Day|Eve)$/.test(m[1]) &&
+      !TIME_PREPS.has(wordBefore(text, m.index)) &&
+      wordBefore(text, m.index) !== 'at'
+    )
+      return null;
     return cand(m.index, m.index + m[0].length, 3, (st, c) => {
       const y = yearForDay(st, md[0], md[1], st.cues.at(c.start, c.end));
       return date(y === null ? `XXXX-${pad(md[0])}-${pad(md[1])}` : fmtDate({ y, m: md[0], d: md[1] }));
@@ -655,16 +669,17 @@ rule('short-year', /(?<![\w])(?:(?:fiscal|FY)\s*)?['’](\d\d)(?![\w%]|['’]?s\
 // Decades: "the 1990s", "the late 1970s", "the '80s", "the nineties", "1930’s".
 rule(
   'decade',
-  /(?<![\w$])(?:the\s+)?(?:(?:early|late|mid)[-\s]?)?(?:(1\d\d|20\d)0['’]?s|['’](\d)0s|(?<=the\s+(?:(?:early|late|mid)[-\s]?)?)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi,
+  /(?<![\w$])(?:the\s+)?(?:(?:early|late|mid)[-\s]?)?(?:(1\d\d|20\d)0['’]?s|['’](\d)0s|(?<=\bthe\s+(?:(?:early|late|mid)[-\s]?)?|\d0s\s+(?:and|or|to)\s+)([1-9])0s|(?<=the\s+(?:(?:early|late|mid)[-\s]?)?)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi,
   (m) => {
     return cand(m.index, m.index + m[0].length, 3, (st) => {
       if (m[1]) return date(m[1]);
       const ry = st.ref ? st.ref.y : 2000;
-      const d = m[2] !== undefined ? Number(m[2]) : decadeWord(m[3]);
+      const digit = m[2] ?? m[3];
+      const d = digit !== undefined ? Number(digit) : decadeWord(m[4]);
       if (d === null) return null;
       let dec = 200 + d;
       if (dec * 10 > ry) dec -= 10;
-      if (m[3]) dec = 190 + d;
+      if (m[4]) dec = 190 + d;
       return date(String(dec));
     });
   },
@@ -727,6 +742,13 @@ rule(
     const end = m.index + m[0].length;
     // "Sundays" never matches (no word after); "Monday Night Football" — a name, not a day
     if (/^\s+(?:Night|Morning)\s+[A-Z]/.test(text.slice(end, end + 30))) return null;
+    if (
+      !m[1] &&
+      /\b(?:Black|Cyber|Super|Ash|Good|Holy|Palm|Bloody|Easter|Whit|Shrove|Maundy)\s+$/.test(
+        text.slice(Math.max(0, m.index - 8), m.index),
+      )
+    )
+      return null; // a named day ("Black Monday", "Good Friday")
     const rel = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     return cand(m.index, end, 4, (st, c) => {
       if (!st.ref) return date(`XXXX-WXX-${wd}`);
@@ -892,12 +914,12 @@ rule(
 rule(
   'quarter',
   new RegExp(
-    `(?<![\\w-])(?:the\\s+)?(?:(${MOD}))?(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})\\s+|(year-ago|year-earlier|comparable|prior-year|year-before)\\s+)?(?:fiscal[\\s-]+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half)(?:\\s+(?:of\\s+)?(?:(?:fiscal|FY)\\s*)?(${YEAR}|this\\s+year|last\\s+year|next\\s+year))?(?![\\w])`,
+    `(?<![\\w-])(?:the\\s+)?(?:(${MOD}))?(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})\\s+|(year-ago|year-earlier|comparable|prior-year|year-before)\\s+)?(?:fiscal[\\s-]+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half)(?:\\s+(?:of\\s+)?(?:(?:fiscal|FY)\\s*)?(${YEAR}|this\\s+year|last\\s+year|next\\s+year))?(?![\\w])`,
     'gi',
   ),
   (m) => {
     const half = m[6].toLowerCase() === 'half';
-    const n = m[5].toLowerCase() === 'last' ? (half ? 2 : 4) : (ordinalValue(m[5]) ?? 1);
+    const n = /^(?:last|final)$/i.test(m[5]) ? (half ? 2 : 4) : (ordinalValue(m[5]) ?? 1);
     if ((half && n > 2) || n > 4) return null;
     const prior = !!m[4];
     return cand(m.index, m.index + m[0].length, 4, (st, c) => {
@@ -907,6 +929,10 @@ rule(
       else if (/^\d{4}$/.test(rel)) y = Number(rel);
       else if (st.ref) {
         y = st.ref.y + (rel.startsWith('last') ? -1 : rel.startsWith('next') ? 1 : 0);
+      }
+      if (!rel && !m[3] && st.ref && y !== null && !half) {
+        const cur = quarterOf(st.ref.m);
+        if (n > cur && st.cues.at(c.start, c.end) !== 'future') y -= 1;
       }
       if (prior && y !== null) y -= 1;
       if (!half && !prior) st.lastQuarter = y === null ? null : { y, q: n, pos: c.start };
@@ -1132,7 +1158,7 @@ rule(
         case 'day':
           return date(fmtDate(addDays(r, sign * n)));
         case 'week':
-          return date(fmtWeek(addDays(r, sign * 7 * n)));
+          return date(fmtDate(addDays(r, sign * 7 * n)));
         case 'month': {
           const a = addMonths(r.y, r.m, sign * n);
           return date(fmtMonth(a.y, a.m));
