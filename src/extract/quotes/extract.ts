@@ -305,14 +305,10 @@ function cueAt(c: Ctx, i: number): CueInfo | null {
   )
     return null; // passive
   if (info.form === 'base') {
-    // "officials say", "would say", "did say"; not the imperative or the noun.
-    if (
-      !/^(?:would|will|could|might|may|can|did|do|does|to|n't|n’t|not|also|they|we|i|you|officials|experts|critics|sources|analysts|people|others|many|some|both|all)$/.test(
-        prev,
-      ) &&
-      !/s$/.test(prev)
-    )
+    // "officials say", "would say", "six in 10 say"; not the imperative ("Say …") or the noun ("have a say").
+    if (!prev || DETERMINERS.has(prev) || /^[.!?;:"“”(—–-]$/.test(prev) || prev === 'and' || prev === 'or')
       return null;
+    if (!c.isWord(i - 1)) return null;
   }
   if (info.lemma === 'point' && c.lower[i + 1] !== 'out') return null;
   return info;
@@ -888,7 +884,10 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   for (let j = start + 1; j <= hi; j++) {
     if (c.inMark[j] >= 0) continue;
     const t = c.toks[j].text;
-    if (t === ',' && (isParticipleCue(c, j + 1) || c.lower[j + 1] === 'according')) {
+    if (
+      (t === ',' || t === '—' || t === '–') &&
+      (isParticipleCue(c, j + 1) || c.lower[j + 1] === 'according')
+    ) {
       endTok = j - 1;
       break;
     }
@@ -913,7 +912,7 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
           break;
         }
       }
-      if (cue2 > j + 1) {
+      if (cue2 > j) {
         endTok = c.toks[j - 1].text === ',' ? j - 2 : j - 1;
         break;
       }
