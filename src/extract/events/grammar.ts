@@ -339,6 +339,8 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
     const passive = pastLike(kind) && (g.be || (byAgent && !g.have && !g.modal));
     const reduced = passive && !g.be;
     if (entry.frame === 'passive' && !passive) continue;
+    // provision language: "the treaty provides for assistance" describes a term, not an act
+    if (entry.head === 'provide' && ts[i + 1]?.lower === 'for') continue;
     // a "that" after allege/deny/protest reports speech: not an event
     if (
       (entry.type === 'ACCUSE' && entry.mode === 'allege') ||

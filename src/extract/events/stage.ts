@@ -318,7 +318,12 @@ function firstPlace(ts: Tok[], r: Region, idx: ActorIndex, visit: boolean): Enti
     if (m.start < a || m.end > b || !PLACE_TYPES.has(m.entity.type)) continue;
     const k = tokenIndexAt(ts, m.start);
     const prep = governingPrep(ts, k, r.from);
-    if (prep && (LOCATIVE.has(prep) || (visit && (prep === 'to' || prep === 'for')))) return m.entity;
+    if (prep && LOCATIVE.has(prep)) return m.entity;
+    // "a visit to Pyongyang", "his trip to Moscow", and a visit verb's own "to"
+    if (prep === 'to' || prep === 'for') {
+      const before = ts.slice(Math.max(r.from, k - 4), k).map((t) => t.lower);
+      if (visit || before.some((w) => /^(visit|visits|trip|trips|tour|journey)$/.test(w))) return m.entity;
+    }
   }
   return null;
 }
@@ -386,7 +391,9 @@ export function sentenceEvents(
     }
     if (!c.passive && agreementSubject(ts, c.subject) && !source.length) continue;
     target = target.filter((t) => !source.includes(t) || c.type === 'PROTEST' || c.type === 'COERCE');
-    const extended = widen(ts, { from: c.head, to: c.object.to }, ts.length);
+    const extended = c.subordinate
+      ? { from: c.head, to: c.object.to }
+      : widen(ts, { from: c.head, to: c.object.to }, ts.length);
     const place =
       firstPlace(ts, extended, idx, c.mode === 'visit') ??
       (subj.places[0] || null) ??
