@@ -28,7 +28,7 @@ function lowerBound(arr: readonly Span[], offset: number, key: 'start' | 'end'):
   return lo; // first index whose key > offset
 }
 
-/** Quotation regions, paragraph by paragraph: straight quotes toggle, curly quotes open and close. */
+/** Quotation regions, line by line: straight quotes toggle, curly quotes open and close. */
 function quoteMask(text: string, paragraphs: readonly Span[]): Uint8Array {
   const mask = new Uint8Array(text.length + 1);
   const paras = paragraphs.length ? paragraphs : [{ start: 0, end: text.length }];
@@ -36,7 +36,11 @@ function quoteMask(text: string, paragraphs: readonly Span[]): Uint8Array {
     let open = -1;
     for (let i = p.start; i < p.end; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x22) {
+      if (c === 0x0a) {
+        // a line break ends an unclosed quotation: the next paragraph reopens it if it continues
+        if (open >= 0) mask.fill(1, open, i);
+        open = -1;
+      } else if (c === 0x22) {
         // "
         if (open < 0) open = i;
         else {

@@ -430,7 +430,16 @@ const MALE_NAMES =
   'mohammad mohammed muhammad narendra nicholas nikolai oleg omar pablo patrick paul pedro peter philip ' +
   'pierre rafael ralph raymond recep richard robert roger roman ronald ryan said salman samuel scott ' +
   'sergei sergey simon stephen steven taro thomas timothy tony vadim viktor vladimir volodymyr walter ' +
-  'wang william xavier yevgeny yuri yury';
+  'william xavier yevgeny yuri yury abraham alberto alfred andre arthur barry benedict bernie brad ' +
+  'brandon bruno caleb calvin carlo cedric clarence colin conor curtis dale darren dean derek dirk dominic ' +
+  'duncan dustin dylan edgar edwin elijah emil enrique ernest ethan eugene felix francois frederick fyodor ' +
+  'gavin geoffrey gerhard giovanni giuseppe glenn graham greg guillermo gustavo harvey hector herbert ' +
+  'howard hugo isaac jake jared jay jeff jesse joel johann jonah joshua julian kurt lars lawrence leonard ' +
+  'leonid liam lloyd lorenzo luca lucas luke malcolm manuel marcus mario matteo max maxim mehmet mitchell ' +
+  'nathan neil nigel noah norman olaf oliver oscar owen pavel philippe rahul rajesh ramon randy raul ' +
+  'reginald ricardo rick rob rodrigo roland rudolf rupert russell sean sebastian seth shane stanley stefan ' +
+  'steve stuart ted terry theodore tim todd tom travis trevor tyler ulrich victor vincent vladislav wayne ' +
+  'wolfgang yaroslav yusuf zachary walt andy josh devin nick';
 const FEMALE_NAMES =
   'agnes alice alexandra amanda amy ana angela angelina ann anna anne annalena barbara betty carol ' +
   'caroline catherine charlotte christina christine claire claudia cynthia deborah diana donna dorothy ' +
@@ -438,7 +447,13 @@ const FEMALE_NAMES =
   'jennifer jessica joan julia julie karen kamala kate katherine kathleen kathryn laura linda lisa liz ' +
   'lucy maria marie marine marina martha mary melania melissa michelle nancy natalia natalya natasha ' +
   'nicola nina olga patricia rachel rebecca rose ruth sandra sarah sharon sophie susan svetlana tatiana ' +
-  'tatyana theresa ursula valentina veronica victoria virginia yulia';
+  'tatyana theresa ursula valentina veronica victoria virginia yulia kristen kirsten isabel isabella hilary ' +
+  'abigail alicia amelia andrea ashley beatrice brenda catalina cecilia chloe christa cristina daniela ' +
+  'denise diane edith eleanor elisabeth eliza erin evelyn fatima florence frances gabriela gloria grace ' +
+  'heather heidi ingrid irene isabelle jacqueline janice jenny jill joanna joyce judith justine kelly ' +
+  'kristina laila leila lena louise lucia madeleine margaret margarita marta megan melanie miriam monica ' +
+  'nadia naomi natalie nicole nora olivia pamela paula penelope priya rosa sabine samantha sara sheila ' +
+  'silvia sofia sonia stephanie susanne sylvia teresa tina valerie vanessa wendy yolanda zoe';
 
 export const GIVEN_NAME_GENDER: ReadonlyMap<string, Gender> = new Map<string, Gender>([
   ...MALE_NAMES.split(' ').map((n) => [n, 'm'] as [string, Gender]),

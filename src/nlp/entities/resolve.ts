@@ -505,7 +505,10 @@ function personAttributes(
       while (k + 1 < tokens.length && tokens[k + 1].end <= h.end) k++;
       continue;
     }
-    if (!/^[\p{L}-]+$/u.test(tk.text)) break;
+    if (!/^[\p{L}-]+$/u.test(tk.text) || NOT_IN_NP.has(tl)) {
+      npToks.length = 0;
+      break;
+    }
     npToks.push(k);
   }
   if (!npToks.length) return;
@@ -523,6 +526,16 @@ function personAttributes(
     if (org) c.attributes.affiliation = org.text;
   }
 }
+
+/** Words that end a would-be appositive: it is a clause or a list, not a description of the person. */
+const NOT_IN_NP = new Set(
+  (
+    'he she it they we i you him her them his its their our my your who whom whose which that this these those ' +
+    'after before when while because since if although though as until unless where whether and or but nor ' +
+    'said says told is was were are be been has had have will would can could may might must should do does did ' +
+    'not also then there here a an the'
+  ).split(' '),
+);
 
 function orgAt(k: number, names: readonly WM[], ix: DocIndex): WM | null {
   const { tokens } = ix;
@@ -679,14 +692,17 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
 
 interface SentenceInfo {
   subject: Cluster | null;
+  /** The first person mentioned inside quotation marks: the subject for a pronoun in the quotation. */
+  quotedSubject: Cluster | null;
   speakers: Set<Cluster>;
 }
 
 function genderOf(c: Cluster): Gender | null {
+  if (c.gender) return c.gender;
   const { m, f } = c.pronounVotes;
-  if (m > f) return 'm';
-  if (f > m) return 'f';
-  return c.gender;
+  if (m > f + 1) return 'm';
+  if (f > m + 1) return 'f';
+  return null;
 }
 
 function roleScore(c: Cluster, role: string): number {
@@ -701,7 +717,7 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
   const info = (s: number): SentenceInfo => {
     let x = sentInfo.get(s);
     if (!x) {
-      x = { subject: null, speakers: new Set() };
+      x = { subject: null, quotedSubject: null, speakers: new Set() };
       sentInfo.set(s, x);
     }
     return x;
@@ -717,9 +733,20 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
     lastSeen.set(c, { pos: m.start, sent: s, quoted });
     const si = info(s);
     if (!quoted && !si.subject) si.subject = c;
+    if (quoted && !si.quotedSubject) si.quotedSubject = c;
     if (isSpeakerMention(m, ix)) si.speakers.add(c);
   };
   const persons = clusters.filter((c) => c.type === 'PERSON');
+  // speakers named next to a verb of saying, by sentence: a pronoun inside their quotation is someone else
+  const nameSpeakers = new Map<number, Set<Cluster>>();
+  for (const m of all) {
+    if (m.kind !== 'name' || m.cluster?.type !== 'PERSON' || ix.inQuote(m.start) || !isSpeakerMention(m, ix))
+      continue;
+    const s = ix.sentenceOf(m.start);
+    let set = nameSpeakers.get(s);
+    if (!set) nameSpeakers.set(s, (set = new Set()));
+    set.add(m.cluster);
+  }
 
   for (const m of all) {
     if (m.kind === 'name') {
@@ -735,6 +762,8 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
       // the latest earlier sentence with a person outside quotes
       let prevSubj: Cluster | null = null;
       for (let p = s - 1; p >= Math.max(0, s - 4) && !prevSubj; p--)
+        prevSubj = (quoted ? sentInfo.get(p)?.quotedSubject : null) ?? null;
+      for (let p = s - 1; p >= Math.max(0, s - 4) && !prevSubj; p--)
         prevSubj = sentInfo.get(p)?.subject ?? null;
       let best: Cluster | null = null;
       let bestScore = -Infinity;
@@ -745,12 +774,19 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
         const g = genderOf(c);
         if (g && g !== want) continue;
         let score: number;
-        if (seen.sent === s) score = 4 + (sentInfo.get(s)?.subject === c ? 1.5 : 0);
+        const si = sentInfo.get(s);
+        if (seen.sent === s) score = 4 + ((quoted ? si?.quotedSubject : si?.subject) === c ? 1.5 : 0);
         else score = 3 - (s - seen.sent);
         if (c === prevSubj) score += 1.5;
-        for (let p = Math.max(0, seen.sent); p <= s; p++) if (sentInfo.get(p)?.speakers.has(c)) score += 2;
+        // a speaker is salient outside quotations; inside them the speaker is "I"
+        if (!quoted)
+          for (let p = Math.max(0, seen.sent); p <= s; p++) if (sentInfo.get(p)?.speakers.has(c)) score += 2;
         if (seen.quoted && !quoted) score -= 2;
-        if (quoted && sentInfo.get(s)?.speakers.has(c)) score -= 3;
+        if (
+          quoted &&
+          (nameSpeakers.get(s)?.has(c) || nameSpeakers.get(s + 1)?.has(c) || nameSpeakers.get(s - 1)?.has(c))
+        )
+          score -= 3;
         if (!g) score -= 0.25;
         if (score > bestScore || (score === bestScore && seen.pos > bestPos)) {
           best = c;
