@@ -8,11 +8,25 @@ import {
   buildGazetteer,
   type FeatureResources,
   normaliseForFeatures,
+  type SentenceFeatures,
   sentenceFeatures,
-  wordShape,
 } from '../src/nlp/ner/features.js';
-import { NER_MODEL_FILE, type NerModelFile, parseClusters, splitEntry } from '../src/nlp/ner/model.js';
-import { decode, LABELS, type LinearModel, N_LABELS, spansToLabels } from '../src/nlp/ner/tagger.js';
+import {
+  base64,
+  NER_MODEL_FILE,
+  type NerModelFile,
+  parseClusters,
+  splitEntry,
+} from '../src/nlp/ner/model.js';
+import { KeyTable } from '../src/nlp/ner/table.js';
+import {
+  decode,
+  LABELS,
+  type LinearModel,
+  N_LABELS,
+  spansToLabels,
+  staticIds,
+} from '../src/nlp/ner/tagger.js';
 import { tokenize } from '../src/nlp/tokenize.js';
 import { modelPath, sharedDataPath } from '../src/paths.js';
 import { writeGazetteer } from './ner/gazetteer.js';
@@ -25,26 +39,25 @@ function arg(name: string, dflt: string): string {
 const EPOCHS = Number(arg('epochs', '12'));
 const MIN_COUNT = Number(arg('min-count', '2'));
 const SEED = Number(arg('seed', '1'));
+const PRUNE = Number(arg('prune', '1'));
 const USE_CLUSTERS = !process.argv.includes('--no-clusters');
 const t0 = Date.now();
 const log = (m: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
 /** Averaged perceptron weights with lazy averaging; rows grow as features are added. */
 class Perceptron implements LinearModel {
-  index = new Map<string, number>();
-  names: string[] = [];
+  table = new KeyTable(1 << 20);
   w = new Float32Array(0);
   total = new Float64Array(0);
   stamp = new Int32Array(0);
   t = 0;
-  frozen = false;
 
-  add(f: string): number {
-    let id = this.index.get(f);
-    if (id !== undefined) return id;
-    id = this.names.length;
-    this.index.set(f, id);
-    this.names.push(f);
+  get size(): number {
+    return this.table.size;
+  }
+
+  add(h1: number, h2: number): number {
+    const id = this.table.add(h1, h2);
     const need = (id + 1) * N_LABELS;
     if (need > this.w.length) {
       const cap = Math.max(need, this.w.length * 2, 1 << 16);
@@ -61,15 +74,15 @@ class Perceptron implements LinearModel {
     return id;
   }
 
-  featureId(f: string, grow: boolean): number {
-    const id = this.index.get(f);
-    if (id !== undefined) return id;
-    return grow && !this.frozen ? this.add(f) : -1;
+  featureId(h1: number, h2: number, grow: boolean): number {
+    const id = this.table.get(h1, h2);
+    if (id >= 0 || !grow) return id;
+    return this.add(h1, h2);
   }
 
-  score(ids: Int32Array, n: number, out: Float64Array): void {
+  score(ids: Int32Array, from: number, to: number, out: Float64Array): void {
     const w = this.w;
-    for (let k = 0; k < n; k++) {
+    for (let k = from; k < to; k++) {
       const base = ids[k] * N_LABELS;
       for (let y = 0; y < N_LABELS; y++) out[y] += w[base + y];
     }
@@ -85,7 +98,7 @@ class Perceptron implements LinearModel {
   }
 
   averaged(): Float32Array {
-    const n = this.names.length * N_LABELS;
+    const n = this.size * N_LABELS;
     const out = new Float32Array(n);
     for (let j = 0; j < n; j++) {
       const tot = this.total[j] + (this.t - this.stamp[j]) * this.w[j];
@@ -144,10 +157,8 @@ log(`clusters: ${resources.clusters.size} words`);
 
 // ---------------------------------------------------------------- data
 interface Example {
-  lower: string[];
-  shapes: string[];
-  feats: string[][];
-  ids: Int32Array[];
+  sf: SentenceFeatures;
+  st: { ids: Int32Array; off: Int32Array };
   gold: Int32Array;
 }
 const { docs } = readGold(sharedDataPath('ner', 'conll2003-train.jsonl'), 'conll');
@@ -162,10 +173,8 @@ for (const d of docs) {
     if (!a.tokens.length) continue;
     const words = a.tokens.map((t) => normaliseForFeatures(t.text));
     examples.push({
-      lower: words.map((w) => w.toLowerCase()),
-      shapes: words.map(wordShape),
-      feats: sentenceFeatures(words, resources),
-      ids: [],
+      sf: sentenceFeatures(words, resources),
+      st: { ids: new Int32Array(0), off: new Int32Array(0) },
       gold: spansToLabels(words.length, a.spans),
     });
   }
@@ -173,24 +182,26 @@ for (const d of docs) {
 log(`train: ${examples.length} sentences, ${nEnt} entities, ${misaligned} off our token edges`);
 
 // Static features seen at least MIN_COUNT times.
-const counts = new Map<string, number>();
-for (const ex of examples)
-  for (const fs of ex.feats) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
-const model = new Perceptron();
-for (const [f, c] of counts) if (c >= MIN_COUNT) model.add(f);
-log(`features: ${counts.size} distinct, ${model.names.length} kept (count >= ${MIN_COUNT})`);
-counts.clear();
+const counter = new KeyTable(1 << 21);
+let counts = new Int32Array(1 << 21);
 for (const ex of examples) {
-  ex.ids = ex.feats.map((fs) => {
-    const ids: number[] = [];
-    for (const f of fs) {
-      const id = model.index.get(f);
-      if (id !== undefined) ids.push(id);
+  for (let k = 0; k < ex.sf.h1.length; k++) {
+    const id = counter.add(ex.sf.h1[k], ex.sf.h2[k]);
+    if (id >= counts.length) {
+      const c = new Int32Array(counts.length * 2);
+      c.set(counts);
+      counts = c;
     }
-    return Int32Array.from(ids);
-  });
-  ex.feats = [];
+    counts[id]++;
+  }
 }
+const model = new Perceptron();
+{
+  const keys = counter.keys();
+  for (let id = 0; id < counter.size; id++) if (counts[id] >= MIN_COUNT) model.add(keys.h1[id], keys.h2[id]);
+}
+log(`features: ${counter.size} distinct, ${model.size} kept (count >= ${MIN_COUNT})`);
+for (const ex of examples) ex.st = staticIds(model, ex.sf);
 
 // ---------------------------------------------------------------- training
 const rand = rng(SEED);
@@ -205,7 +216,7 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   for (const k of order) {
     const ex = examples[k];
     model.t++;
-    const out = decode(model, ex.lower, ex.shapes, ex.ids, true, true);
+    const out = decode(model, ex.sf, ex.st, true, true);
     for (let i = 0; i < ex.gold.length; i++) {
       tokens++;
       const y = ex.gold[i];
@@ -217,7 +228,7 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
       model.update(fs, p, -1);
     }
   }
-  log(`epoch ${epoch}: token error ${((100 * errors) / tokens).toFixed(2)}%, ${model.names.length} features`);
+  log(`epoch ${epoch}: token error ${((100 * errors) / tokens).toFixed(2)}%, ${model.size} features`);
 }
 
 // ---------------------------------------------------------------- export: prune, quantise, write
@@ -225,27 +236,31 @@ const avg = model.averaged();
 let maxAbs = 0;
 for (const v of avg) maxAbs = Math.max(maxAbs, Math.abs(v));
 const scale = maxAbs / 32767;
-const keptNames: string[] = [];
+const allKeys = model.table.keys();
+const kept1: number[] = [];
+const kept2: number[] = [];
 const rows: Int16Array[] = [];
-for (let f = 0; f < model.names.length; f++) {
+for (let f = 0; f < model.size; f++) {
   const row = new Int16Array(N_LABELS);
   let any = false;
   for (let y = 0; y < N_LABELS; y++) {
     const q = Math.round(avg[f * N_LABELS + y] / scale);
     row[y] = q;
-    if (Math.abs(q) > 1) any = true;
+    if (Math.abs(q) > PRUNE) any = true;
   }
   if (!any) continue;
-  keptNames.push(model.names[f]);
+  kept1.push(allKeys.h1[f]);
+  kept2.push(allKeys.h2[f]);
   rows.push(row);
 }
 const weights = new Int16Array(rows.length * N_LABELS);
 for (let i = 0; i < rows.length; i++) weights.set(rows[i], i * N_LABELS);
 const file: NerModelFile = {
-  format: 'newsgraph-ner/1',
+  format: 'newsgraph-ner/2',
   labels: [...LABELS],
-  features: keptNames.join('\n'),
-  weights: Buffer.from(weights.buffer).toString('base64'),
+  keys1: base64(Int32Array.from(kept1)),
+  keys2: base64(Int32Array.from(kept2)),
+  weights: base64(weights),
   scale,
   lowerCommon: lowerCommon.join(' '),
   clusters: clustersText,
@@ -255,11 +270,11 @@ const file: NerModelFile = {
     epochs: EPOCHS,
     minCount: MIN_COUNT,
     seed: SEED,
-    features: keptNames.length,
+    features: rows.length,
     clusters: resources.clusters.size,
     trainingSeconds: Math.round((Date.now() - t0) / 1000),
   },
 };
 const gz = gzipSync(JSON.stringify(file), { level: 9 });
 writeFileSync(modelPath(NER_MODEL_FILE), gz);
-log(`wrote ${modelPath(NER_MODEL_FILE)}: ${keptNames.length} features, ${(gz.length / 1e6).toFixed(2)} MB`);
+log(`wrote ${modelPath(NER_MODEL_FILE)}: ${rows.length} features, ${(gz.length / 1e6).toFixed(2)} MB`);

@@ -135,71 +135,277 @@ export function gazetteerTags(
   return out;
 }
 
-const BOUNDARY = ['<s>', '</s>'];
+// ---------------------------------------------------------------- hashed features
+// A feature is a template number and up to three 32-bit values (hashes of strings, label ids),
+// mixed into a 64-bit key (two int32 halves). No strings are built per feature, which keeps tagging fast;
+// the model stores keys, not feature names.
 
-/** The static (history-free) features of every token of a sentence. */
-export function sentenceFeatures(words: string[], res: FeatureResources): string[][] {
-  const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map(wordShape);
-  const letters = words.join('').replace(/[^\p{L}]/gu, '');
-  const allCaps = letters.length > 3 && letters === letters.toUpperCase();
-  const gaz = gazetteerTags(lower, words, res.gazetteer);
-  const clusters = lower.map((w, i) => res.clusters.get(words[i]) ?? res.clusters.get(w) ?? '');
-  const lw = (i: number) => (i < 0 ? BOUNDARY[0] : i >= n ? BOUNDARY[1] : lower[i]);
-  const sh = (i: number) => (i < 0 ? BOUNDARY[0] : i >= n ? BOUNDARY[1] : shapes[i]);
-  const cl = (i: number) => (i < 0 ? BOUNDARY[0] : i >= n ? BOUNDARY[1] : clusters[i]);
-  const out: string[][] = [];
-  for (let i = 0; i < n; i++) {
-    const w = words[i];
-    const l = lower[i];
-    const s = shapes[i];
-    const ss = shortShape(s);
-    const f: string[] = [
-      'b',
-      `w=${w}`,
-      `l=${l}`,
-      `s=${s}`,
-      `ss=${ss}`,
-      `l-1=${lw(i - 1)}`,
-      `l+1=${lw(i + 1)}`,
-      `l-2=${lw(i - 2)}`,
-      `l+2=${lw(i + 2)}`,
-      `s-1=${sh(i - 1)}`,
-      `s+1=${sh(i + 1)}`,
-      `s-1s=${sh(i - 1)}|${s}`,
-      `ss+1=${s}|${sh(i + 1)}`,
-      `l-1l=${lw(i - 1)}|${l}`,
-      `ll+1=${l}|${lw(i + 1)}`,
-      `l-1s+1=${lw(i - 1)}|${ss}|${lw(i + 1)}`,
-    ];
-    const len = l.length;
-    for (let k = 1; k <= 4 && k < len; k++) {
-      f.push(`p${k}=${l.slice(0, k)}`);
-      f.push(`x${k}=${l.slice(len - k)}`);
-    }
-    if (i === 0) f.push(`first|${ss}`);
-    if (allCaps) f.push(`caps|${l}`, `caps|${ss}`);
-    if (isCapitalised(w) && res.lowerCommon.has(l)) {
-      f.push(i === 0 ? 'cap-common-first' : 'cap-common');
-      if (allCaps) f.push('cap-common-caps');
-    }
-    for (const g of gaz[i]) f.push(`g=${g}`, `g=${g}|${ss}`);
-    if (i > 0) for (const g of gaz[i - 1]) f.push(`g-1=${g}`);
-    if (i + 1 < n) for (const g of gaz[i + 1]) f.push(`g+1=${g}`);
-    const c = clusters[i];
-    if (c) {
-      f.push(`c4=${c.slice(0, 4)}`, `c8=${c.slice(0, 8)}`, `c12=${c.slice(0, 12)}`, `c=${c}`);
-    }
-    const cp = cl(i - 1);
-    const cn = cl(i + 1);
-    f.push(`c-1=${cp.slice(0, 8)}`, `c+1=${cn.slice(0, 8)}`);
-    out.push(f);
+/** 32-bit FNV-1a hash of a string. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
-  return out;
+  return h | 0;
 }
 
-/** The features that depend on the labels already given to the previous two tokens. */
-export function historyFeatures(p1: string, p2: string, l: string, shape: string, out: string[]): void {
-  out.push(`t-1=${p1}`, `t-2=${p2}|${p1}`, `t-1l=${p1}|${l}`, `t-1s=${p1}|${shape}`);
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** Growing buffers of 64-bit feature keys. */
+export class KeyBuffer {
+  h1 = new Int32Array(256);
+  h2 = new Int32Array(256);
+  n = 0;
+
+  reset(): void {
+    this.n = 0;
+  }
+
+  add(t: number, a = 0, b = 0, c = 0): void {
+    if (this.n === this.h1.length) {
+      const h1 = new Int32Array(this.n * 2);
+      h1.set(this.h1);
+      const h2 = new Int32Array(this.n * 2);
+      h2.set(this.h2);
+      this.h1 = h1;
+      this.h2 = h2;
+    }
+    let x = fmix(Math.imul(t + 1, 0x9e3779b1) ^ a);
+    x = fmix(x ^ Math.imul(b, 0x27d4eb2f));
+    x = fmix(x ^ Math.imul(c, 0x165667b1));
+    let y = fmix(Math.imul(t + 7, 0x85ebca77) ^ Math.imul(a, 0xc2b2ae3d));
+    y = fmix(y ^ b);
+    y = fmix(y ^ Math.imul(c, 0x61c88647));
+    this.h1[this.n] = x;
+    this.h2[this.n] = y;
+    this.n++;
+  }
+}
+
+/** Feature templates. */
+export const T = {
+  bias: 0,
+  w: 1,
+  l: 2,
+  s: 3,
+  ss: 4,
+  lm1: 5,
+  lp1: 6,
+  lm2: 7,
+  lp2: 8,
+  sm1: 9,
+  sp1: 10,
+  sm1s: 11,
+  ssp1: 12,
+  lm1l: 13,
+  llp1: 14,
+  lm1ssp1: 15,
+  pre: 16,
+  suf: 17,
+  first: 18,
+  capsL: 19,
+  capsSS: 20,
+  capCommon: 21,
+  gaz: 22,
+  gazSS: 23,
+  gazM1: 24,
+  gazP1: 25,
+  c4: 26,
+  c8: 27,
+  c12: 28,
+  c: 29,
+  cm1: 30,
+  cp1: 31,
+  hist1: 40,
+  hist2: 41,
+  hist1l: 42,
+  hist1s: 43,
+} as const;
+
+/** What the features need of one word type; cached per word. */
+interface WordInfo {
+  w: number;
+  l: number;
+  s: number;
+  ss: number;
+  pre: number[];
+  suf: number[];
+  c4: number;
+  c8: number;
+  c12: number;
+  c: number;
+  cap: boolean;
+  lowerCommon: boolean;
+}
+
+const infoCaches = new WeakMap<FeatureResources, Map<string, WordInfo>>();
+
+function wordInfo(word: string, res: FeatureResources): WordInfo {
+  let cache = infoCaches.get(res);
+  if (!cache) infoCaches.set(res, (cache = new Map()));
+  const hit = cache.get(word);
+  if (hit) return hit;
+  const l = word.toLowerCase();
+  const s = wordShape(word);
+  const pre: number[] = [];
+  const suf: number[] = [];
+  for (let k = 1; k <= 4 && k < l.length; k++) {
+    pre.push(hashString(l.slice(0, k)));
+    suf.push(hashString(l.slice(l.length - k)));
+  }
+  const c = res.clusters.get(word) ?? res.clusters.get(l) ?? '';
+  const info: WordInfo = {
+    w: hashString(word),
+    l: hashString(l),
+    s: hashString(s),
+    ss: hashString(shortShape(s)),
+    pre,
+    suf,
+    c4: c ? hashString(c.slice(0, 4)) : 0,
+    c8: c ? hashString(c.slice(0, 8)) : 0,
+    c12: c ? hashString(c.slice(0, 12)) : 0,
+    c: c ? hashString(c) : 0,
+    cap: isCapitalised(word),
+    lowerCommon: res.lowerCommon.has(l),
+  };
+  if (cache.size > 200000) cache.clear();
+  cache.set(word, info);
+  return info;
+}
+
+const START: WordInfo = {
+  w: hashString('<s>'),
+  l: hashString('<s>'),
+  s: hashString('<s>'),
+  ss: hashString('<s>'),
+  pre: [],
+  suf: [],
+  c4: 0,
+  c8: hashString('<s>'),
+  c12: 0,
+  c: 0,
+  cap: false,
+  lowerCommon: false,
+};
+const END: WordInfo = {
+  ...START,
+  w: hashString('</s>'),
+  l: hashString('</s>'),
+  s: hashString('</s>'),
+  ss: hashString('</s>'),
+  c8: hashString('</s>'),
+};
+
+/** The static (history-free) features of a sentence: token i's keys are [offsets[i], offsets[i+1]). */
+export interface SentenceFeatures {
+  h1: Int32Array;
+  h2: Int32Array;
+  offsets: Int32Array;
+  /** Per token: hashes of the lower-case word and of the shape, for the history features. */
+  lower: Int32Array;
+  shape: Int32Array;
+}
+
+const gazHashes = new Map<string, number>();
+const gazHash = (g: string) => {
+  let h = gazHashes.get(g);
+  if (h === undefined) gazHashes.set(g, (h = hashString(g)));
+  return h;
+};
+
+/** The static features of every token of a sentence (words already normalised). */
+export function sentenceFeatures(
+  words: string[],
+  res: FeatureResources,
+  buf = new KeyBuffer(),
+): SentenceFeatures {
+  const n = words.length;
+  const info = words.map((w) => wordInfo(w, res));
+  let letters = 0;
+  let upper = 0;
+  for (const w of words)
+    for (let k = 0; k < w.length; k++) {
+      const ch = w[k];
+      if (ch.toLowerCase() !== ch) {
+        letters++;
+        upper++;
+      } else if (ch.toUpperCase() !== ch) letters++;
+    }
+  const allCaps = letters > 3 && upper === letters;
+  const lower = words.map((w) => w.toLowerCase());
+  const gaz = gazetteerTags(lower, words, res.gazetteer);
+  const at = (i: number) => (i < 0 ? START : i >= n ? END : info[i]);
+  buf.reset();
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    offsets[i] = buf.n;
+    const x = info[i];
+    const p1 = at(i - 1);
+    const n1 = at(i + 1);
+    buf.add(T.bias);
+    buf.add(T.w, x.w);
+    buf.add(T.l, x.l);
+    buf.add(T.s, x.s);
+    buf.add(T.ss, x.ss);
+    buf.add(T.lm1, p1.l);
+    buf.add(T.lp1, n1.l);
+    buf.add(T.lm2, at(i - 2).l);
+    buf.add(T.lp2, at(i + 2).l);
+    buf.add(T.sm1, p1.s);
+    buf.add(T.sp1, n1.s);
+    buf.add(T.sm1s, p1.s, x.s);
+    buf.add(T.ssp1, x.s, n1.s);
+    buf.add(T.lm1l, p1.l, x.l);
+    buf.add(T.llp1, x.l, n1.l);
+    buf.add(T.lm1ssp1, p1.l, x.ss, n1.l);
+    for (let k = 0; k < x.pre.length; k++) {
+      buf.add(T.pre, k, x.pre[k]);
+      buf.add(T.suf, k, x.suf[k]);
+    }
+    if (i === 0) buf.add(T.first, x.ss);
+    if (allCaps) {
+      buf.add(T.capsL, x.l);
+      buf.add(T.capsSS, x.ss);
+    }
+    if (x.cap && x.lowerCommon) buf.add(T.capCommon, i === 0 ? 1 : 0, allCaps ? 1 : 0);
+    for (const g of gaz[i]) {
+      const h = gazHash(g);
+      buf.add(T.gaz, h);
+      buf.add(T.gazSS, h, x.ss);
+    }
+    if (i > 0) for (const g of gaz[i - 1]) buf.add(T.gazM1, gazHash(g));
+    if (i + 1 < n) for (const g of gaz[i + 1]) buf.add(T.gazP1, gazHash(g));
+    if (x.c) {
+      buf.add(T.c4, x.c4);
+      buf.add(T.c8, x.c8);
+      buf.add(T.c12, x.c12);
+      buf.add(T.c, x.c);
+    }
+    buf.add(T.cm1, p1.c8);
+    buf.add(T.cp1, n1.c8);
+  }
+  offsets[n] = buf.n;
+  return {
+    h1: buf.h1.slice(0, buf.n),
+    h2: buf.h2.slice(0, buf.n),
+    offsets,
+    lower: Int32Array.from(info, (x) => x.l),
+    shape: Int32Array.from(info, (x) => x.s),
+  };
+}
+
+/** The features that depend on the labels given to the previous two tokens (-1: none). */
+export function historyFeatures(p1: number, p2: number, lower: number, shape: number, out: KeyBuffer): void {
+  out.add(T.hist1, p1);
+  out.add(T.hist2, p2, p1);
+  out.add(T.hist1l, p1, lower);
+  out.add(T.hist1s, p1, shape);
 }

@@ -7,21 +7,31 @@ import {
   buildGazetteer,
   type FeatureResources,
   type GazetteerData,
+  KeyBuffer,
   normaliseForFeatures,
   sentenceFeatures,
-  wordShape,
 } from './features.js';
-import { decode, type EntityClass, LABELS, type LinearModel, labelsToSpans, N_LABELS } from './tagger.js';
+import { KeyTable } from './table.js';
+import {
+  decode,
+  type EntityClass,
+  LABELS,
+  type LinearModel,
+  labelsToSpans,
+  N_LABELS,
+  staticIds,
+} from './tagger.js';
 
 export const NER_MODEL_FILE = 'ner-model.json.gz';
 export const NER_GAZETTEER_FILE = 'ner-gazetteer.json';
 
 /** The serialised model (gzipped JSON). */
 export interface NerModelFile {
-  format: 'newsgraph-ner/1';
+  format: 'newsgraph-ner/2';
   labels: string[];
-  /** Feature strings, newline-separated; row k of `weights` belongs to feature k. */
-  features: string;
+  /** Feature keys (64-bit hashes as two Int32 halves, little-endian, base64); row k of `weights` is key k's. */
+  keys1: string;
+  keys2: string;
   /** Int16 weights, little-endian, base64; multiply by `scale`. Row-major: feature × label. */
   weights: string;
   scale: number;
@@ -52,21 +62,32 @@ export function parseClusters(s: string): Map<string, string> {
   return out;
 }
 
+function int32s(b64: string): Int32Array {
+  const buf = Buffer.from(b64, 'base64');
+  return new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+}
+
+export function base64(a: Int32Array | Int16Array): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
 export class NerModel implements LinearModel {
-  readonly index: Map<string, number>;
+  readonly table: KeyTable;
   readonly weights: Float32Array;
   readonly resources: FeatureResources;
   readonly meta: Record<string, unknown>;
+  private readonly buf = new KeyBuffer();
 
   constructor(file: NerModelFile, gazetteer: GazetteerData) {
-    if (file.format !== 'newsgraph-ner/1') throw new Error(`ner model: unknown format ${file.format}`);
+    if (file.format !== 'newsgraph-ner/2') throw new Error(`ner model: unknown format ${file.format}`);
     if (file.labels.join(' ') !== LABELS.join(' '))
       throw new Error('ner model: label set differs from the code');
-    const feats = file.features.split('\n');
-    this.index = new Map();
-    for (let i = 0; i < feats.length; i++) this.index.set(feats[i], i);
+    const k1 = int32s(file.keys1);
+    const k2 = int32s(file.keys2);
+    this.table = new KeyTable(k1.length);
+    for (let i = 0; i < k1.length; i++) this.table.add(k1[i], k2[i]);
     const buf = Buffer.from(file.weights, 'base64');
-    const q = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
+    const q = new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
     this.weights = new Float32Array(q.length);
     for (let i = 0; i < q.length; i++) this.weights[i] = q[i] * file.scale;
     this.resources = {
@@ -77,13 +98,13 @@ export class NerModel implements LinearModel {
     this.meta = file.meta;
   }
 
-  featureId(f: string): number {
-    return this.index.get(f) ?? -1;
+  featureId(h1: number, h2: number): number {
+    return this.table.get(h1, h2);
   }
 
-  score(ids: Int32Array, n: number, out: Float64Array): void {
+  score(ids: Int32Array, from: number, to: number, out: Float64Array): void {
     const w = this.weights;
-    for (let k = 0; k < n; k++) {
+    for (let k = from; k < to; k++) {
       const base = ids[k] * N_LABELS;
       for (let y = 0; y < N_LABELS; y++) out[y] += w[base + y];
     }
@@ -92,20 +113,9 @@ export class NerModel implements LinearModel {
   /** Tag one sentence of token strings: spans over token indices with a confidence. */
   tag(words: string[]): { start: number; end: number; cls: EntityClass; score: number }[] {
     if (!words.length) return [];
-    words = words.map(normaliseForFeatures);
-    const feats = sentenceFeatures(words, this.resources);
-    const staticIds = feats.map((fs) => {
-      const ids = new Int32Array(fs.length);
-      let m = 0;
-      for (const f of fs) {
-        const id = this.index.get(f);
-        if (id !== undefined) ids[m++] = id;
-      }
-      return ids.subarray(0, m);
-    });
-    const lower = words.map((w) => w.toLowerCase());
-    const shapes = words.map(wordShape);
-    const { labels, conf } = decode(this, lower, shapes, staticIds);
+    const norm = words.map(normaliseForFeatures);
+    const sf = sentenceFeatures(norm, this.resources, this.buf);
+    const { labels, conf } = decode(this, sf, staticIds(this, sf));
     return labelsToSpans(labels).map((s) => {
       let c = 1;
       for (let k = s.start; k < s.end; k++) c = Math.min(c, conf[k]);

@@ -1,5 +1,5 @@
 // Greedy left-to-right BILOU decoding for a linear model, shared by training and tagging.
-import { historyFeatures } from './features.js';
+import { historyFeatures, KeyBuffer, type SentenceFeatures } from './features.js';
 
 export const ENTITY_CLASSES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type EntityClass = (typeof ENTITY_CLASSES)[number];
@@ -36,10 +36,10 @@ export function allowed(prev: number, next: number): boolean {
 
 /** What the decoder needs from a model: feature ids and label scores. */
 export interface LinearModel {
-  /** The id of a feature, or -1 when the model does not know it. */
-  featureId(f: string, grow: boolean): number;
-  /** Add the weights of `ids[0..n)` into `out` (length N_LABELS). */
-  score(ids: Int32Array, n: number, out: Float64Array): void;
+  /** The id of a feature key, or -1 when the model does not know it (`grow`: add it, in training). */
+  featureId(h1: number, h2: number, grow: boolean): number;
+  /** Add the weights of `ids[from..to)` into `out` (length N_LABELS). */
+  score(ids: Int32Array, from: number, to: number, out: Float64Array): void;
 }
 
 export interface Decoded {
@@ -50,47 +50,59 @@ export interface Decoded {
   feats?: Int32Array[];
 }
 
-const LABEL_NAMES_FOR_HISTORY = [...LABELS, '<s>'];
+/** Static feature keys of a sentence → model ids (unknown features dropped), flattened with offsets. */
+export function staticIds(
+  model: LinearModel,
+  sf: SentenceFeatures,
+  grow = false,
+): { ids: Int32Array; off: Int32Array } {
+  const n = sf.offsets.length - 1;
+  const ids = new Int32Array(sf.h1.length);
+  const off = new Int32Array(n + 1);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    off[i] = m;
+    for (let k = sf.offsets[i]; k < sf.offsets[i + 1]; k++) {
+      const id = model.featureId(sf.h1[k], sf.h2[k], grow);
+      if (id >= 0) ids[m++] = id;
+    }
+  }
+  off[n] = m;
+  return { ids, off };
+}
+
+const hist = new KeyBuffer();
 
 /**
- * Tag one sentence. `staticIds[i]` are the ids of token i's static features. With `gold`, the decoder is
- * in training mode: it returns every token's feature ids so the caller can update the model.
+ * Tag one sentence greedily, left to right, under the BILOU constraints. With `keepFeats` the decoder
+ * returns every token's feature ids so that training can update the model.
  */
 export function decode(
   model: LinearModel,
-  lower: string[],
-  shapes: string[],
-  staticIds: Int32Array[],
+  sf: SentenceFeatures,
+  st: { ids: Int32Array; off: Int32Array },
   grow = false,
   keepFeats = false,
 ): Decoded {
-  const n = lower.length;
+  const n = sf.offsets.length - 1;
   const labels = new Int32Array(n);
   const conf = new Float64Array(n);
   const feats: Int32Array[] = [];
   const scores = new Float64Array(N_LABELS);
-  const hist: string[] = [];
+  const hid = new Int32Array(8);
   let p1 = -1;
   let p2 = -1;
   for (let i = 0; i < n; i++) {
-    hist.length = 0;
-    historyFeatures(
-      LABEL_NAMES_FOR_HISTORY[p1 < 0 ? N_LABELS : p1],
-      LABEL_NAMES_FOR_HISTORY[p2 < 0 ? N_LABELS : p2],
-      lower[i],
-      shapes[i],
-      hist,
-    );
-    const st = staticIds[i];
-    const ids = new Int32Array(st.length + hist.length);
-    ids.set(st);
-    let m = st.length;
-    for (const h of hist) {
-      const id = model.featureId(h, grow);
-      if (id >= 0) ids[m++] = id;
+    hist.reset();
+    historyFeatures(p1, p2, sf.lower[i], sf.shape[i], hist);
+    let nh = 0;
+    for (let k = 0; k < hist.n; k++) {
+      const id = model.featureId(hist.h1[k], hist.h2[k], grow);
+      if (id >= 0) hid[nh++] = id;
     }
     scores.fill(0);
-    model.score(ids, m, scores);
+    model.score(st.ids, st.off[i], st.off[i + 1], scores);
+    model.score(hid, 0, nh, scores);
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
     let second = Number.NEGATIVE_INFINITY;
@@ -106,7 +118,12 @@ export function decode(
     }
     labels[i] = best;
     conf[i] = second === Number.NEGATIVE_INFINITY ? 1 : 1 / (1 + Math.exp(-(bestScore - second)));
-    if (keepFeats) feats.push(m === ids.length ? ids : ids.slice(0, m));
+    if (keepFeats) {
+      const f = new Int32Array(st.off[i + 1] - st.off[i] + nh);
+      f.set(st.ids.subarray(st.off[i], st.off[i + 1]));
+      f.set(hid.subarray(0, nh), st.off[i + 1] - st.off[i]);
+      feats.push(f);
+    }
     p2 = p1;
     p1 = best;
   }
