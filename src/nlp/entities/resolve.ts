@@ -225,21 +225,35 @@ type NewCluster = (type: EntityType, key: string) => Cluster;
 type Join = (m: WM, c: Cluster) => void;
 
 /** Person name tokens without honorifics or titles the tagger kept ("Mr. Putin" → ["Putin"]). */
-function personTokens(m: WM): { tokens: string[]; gender: Gender | null; title: string | null } {
+function personTokens(m: WM): {
+  tokens: string[];
+  gender: Gender | null;
+  title: string | null;
+  prefix: string | null;
+} {
   const toks = m.text.split(/\s+/).filter(Boolean);
   let gender: Gender | null = null;
   let title: string | null = null;
-  while (toks.length > 1) {
-    const w = toks[0].toLowerCase();
-    if (HONORIFICS.has(w)) {
-      gender = HONORIFICS.get(w) ?? gender;
-      toks.shift();
-    } else if (TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w)) {
-      if (TITLE_HEADS.has(w)) title = toks[0];
-      toks.shift();
-    } else break;
+  // the name starts after the last honorific or title word the tagger kept: "U.S. President Donald Trump"
+  let cut = -1;
+  for (let i = 0; i < toks.length - 1; i++) {
+    const w = toks[i].toLowerCase();
+    if (HONORIFICS.has(w) || (TITLE_HEADS.has(w) && /^\p{Lu}/u.test(toks[i]))) cut = i;
   }
-  return { tokens: toks, gender, title };
+  if (cut < 0) return { tokens: toks, gender, title, prefix: null };
+  let firstTitle = -1;
+  for (let i = 0; i <= cut; i++) {
+    const w = toks[i].toLowerCase();
+    if (HONORIFICS.has(w)) gender = HONORIFICS.get(w) ?? gender;
+    else if (TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w)) {
+      if (firstTitle < 0) firstTitle = i;
+      const g = TITLE_HEADS.get(w);
+      if (g) gender = g;
+    } else firstTitle = -1;
+  }
+  if (firstTitle >= 0) title = toks.slice(firstTitle, cut + 1).join(' ');
+  const prefix = firstTitle > 0 ? toks.slice(0, firstTitle).join(' ') : null;
+  return { tokens: toks.slice(cut + 1), gender, title, prefix };
 }
 
 function clusterNames(
@@ -415,6 +429,10 @@ function personAttributes(
   const hg = (m as WM & { honorificGender?: Gender }).honorificGender;
   if (hg) c.gender = hg;
   if (pt.title) setTitle(c, pt.title);
+  if (pt.prefix && !c.attributes.country) {
+    const pc = countryByName(pt.prefix) ?? countryByDemonym(pt.prefix);
+    if (pc) c.attributes.country = pc.iso2;
+  }
   if (!c.nameTokens.length || pt.tokens.length > c.nameTokens.length) c.nameTokens = pt.tokens;
   const given = GIVEN_NAME_GENDER.get(pt.tokens[0]?.toLowerCase() ?? '');
   if (given && pt.tokens.length >= 2 && !c.gender) c.gender = given;
