@@ -18,6 +18,7 @@ import {
   NEEDS_COMPLEMENT,
   NON_NP_VERBS,
   NON_SPEECH_SOURCES,
+  OBJECT_VERBS,
   NP_PREPOSITIONS,
   PERSON_PRONOUNS,
   PRONOUNS,
@@ -815,7 +816,27 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
     if (cueInfo(t)) break;
   }
   const thatOrColon = start >= 0;
-  if (!thatOrColon) {
+  let objectual = false;
+  if (!thatOrColon && (info.objectual || OBJECT_VERBS.has(info.lemma))) {
+    // "called him “a total stiff”", "called for talks", "described X as Y", "criticized X for Y".
+    objectual = true;
+    if (info.lemma === 'call' && /^(?:for|on|out)$/.test(c.lower[k] ?? '')) {
+      cue.end = c.toks[k].end;
+      k++;
+    } else if (info.lemma === 'call' || info.lemma === 'urge' || info.lemma === 'charge') {
+      // a naming: only with a quotation in it
+      let quoted = false;
+      for (let j = k; j <= hi && !/^[.;]$/.test(c.toks[j].text); j++) if (c.inMark[j] >= 0) quoted = true;
+      if (!quoted) return null;
+    } else if (info.lemma === 'describe') {
+      let as = false;
+      for (let j = k; j <= Math.min(hi, k + 12); j++) if (c.lower[j] === 'as' || c.inMark[j] >= 0) as = true;
+      if (!as) return null;
+    }
+    start = k;
+    if (start > hi || (!c.isWord(start) && c.inMark[start] < 0)) return null;
+  }
+  if (!thatOrColon && !objectual) {
     if (NEEDS_COMPLEMENT.has(info.lemma) && !info.recipient) {
       if (!(c.inMark[k] >= 0 || (c.toks[k]?.text === ',' && c.inMark[k + 1] >= 0))) return null;
     }
@@ -830,7 +851,8 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
           DETERMINERS.has(c.lower[j]) ||
           /^(?:him|her|them|me|us|you|reporters|journalists|supporters|lawmakers|voters|members|the|a|an)$/.test(
             c.lower[j],
-          ))
+          ) ||
+          (c.isWord(j) && /^(?:if|whether|to|that|about|what|why|how|when)$/.test(c.lower[j + 1] ?? '')))
       ) {
         j++;
         n++;

@@ -101,7 +101,36 @@ const REGULAR = [
   'wonder',
   'muse',
   'accuse',
+  'criticize',
+  'criticise',
+  'praise',
+  'condemn',
+  'denounce',
+  'mock',
+  'thank',
+  'defend',
+  'slam',
+  'blast',
+  'dismiss',
+  'welcome',
 ];
+
+/** Verbs whose content is their object and what follows ("criticized X for Y", "welcomed the decision"). */
+export const OBJECT_VERBS = new Set([
+  'criticize',
+  'criticise',
+  'praise',
+  'condemn',
+  'denounce',
+  'mock',
+  'thank',
+  'defend',
+  'slam',
+  'blast',
+  'dismiss',
+  'welcome',
+  'announce',
+]);
 
 // Irregular forms, written out.
 const IRREGULAR: Record<string, string[]> = {
