@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import type { AnnotatedDocument, RawDocument, Span, StageContext, TimeExpression } from '../document.js';
+import { textToArticle } from '../article/text/layout.js';
+import type { AnnotatedDocument, Span, StageContext, TimeExpression } from '../document.js';
 import { UsageError } from '../errors.js';
 import { timesStage } from '../extract/times/stage.js';
 import { tagTimes } from '../extract/times/tagger.js';
 import { languageStage } from '../nlp/stage.js';
-import { emptyDocument, rawToArticle, referenceDate } from '../pipeline.js';
 
 // Scores the times layer against TIMEX3 gold (TimeBank/AQUAINT, MEANTIME) and GUM's TEI dates,
 // as ../shared/data/README.md defines it. Each text goes through what `newsgraph analyze` does for
@@ -103,18 +103,26 @@ export function analyzeTimes(
   id = 'gold',
   timing?: { timesMs: number; docs: { doc: AnnotatedDocument; ctx: StageContext }[] },
 ): TimeExpression[] {
-  const raw: RawDocument = {
+  // as pipeline.ts does for plain text: layout, then the dateline's day, else published, as the reference
+  // (the layout and stages are called directly so that scoring times does not depend on the other stages)
+  const article = textToArticle(text, { published: reference, title: null });
+  const ref = article.layout.dateline?.date ?? article.layout.published;
+  const ctx: StageContext = { now: new Date(0), referenceDate: ref ? ref.slice(0, 10) : null };
+  let doc: AnnotatedDocument = {
     id,
-    origin: id,
     url: null,
-    format: 'text',
-    content: text,
-    published: reference,
-    title: null,
+    text: article.text,
+    article: article.layout,
+    paragraphs: [],
+    tokens: [],
+    sentences: [],
+    mentions: [],
+    entities: [],
+    times: [],
+    quotes: [],
+    events: [],
+    agreements: [],
   };
-  const article = rawToArticle(raw);
-  const ctx = { now: new Date(0), referenceDate: referenceDate(article) };
-  let doc = emptyDocument(article, id);
   doc = languageStage.run(doc, ctx);
   const t0 = performance.now();
   doc = timesStage.run(doc, ctx);
