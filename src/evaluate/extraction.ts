@@ -153,6 +153,7 @@ export function runExtractors(
     meanMs: 0,
     pages: [],
   }));
+  const failures = extractors.map(() => 0);
   for (const page of pages) {
     extractors.forEach((e, i) => {
       const t0 = performance.now();
@@ -160,7 +161,8 @@ export function runExtractors(
       try {
         text = e.run(page.html, page.url);
       } catch (err) {
-        process.stderr.write(`${e.name} failed on ${page.id}: ${(err as Error).message}\n`);
+        if (++failures[i] <= 5)
+          process.stderr.write(`${e.name} failed on ${page.id}: ${(err as Error).message}\n`);
       }
       const ms = performance.now() - t0;
       const c = countPage(text, page.truth);
@@ -173,6 +175,9 @@ export function runExtractors(
       });
     });
   }
+  failures.forEach((n, i) => {
+    if (n > 5) process.stderr.write(`${extractors[i].name} failed on ${n} pages in all\n`);
+  });
   for (const r of runs) {
     r.scores = aggregate(r.pages);
     const ms = r.pages.map((p) => p.ms);

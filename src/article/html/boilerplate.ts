@@ -8,7 +8,11 @@ const FURNITURE =
 
 /** Class/id words that mark the story's own container: never removed for a furniture word beside them. */
 const STORY =
-  /(?:^|[\s_-])(?:article-?body|story-?body|post-?body|entry-?content|article-?content|story-?content|body-?text|articlebody|storytext|article-?text|embed|embedded|tweet|twitter-?tweet|instagram-?media)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:article-?body|story-?body|post-?body|entry-?content|article-?content|story-?content|body-?text|articlebody|storytext|article-?text|tweet|twitter-?tweet|instagram-?media|social-?(?:media-?)?embed|embed-?(?:twitter|tweet|instagram|social))(?:$|[\s_-])/i;
+
+/** Captions and credits go even inside a box named like the story. */
+const CAPTION =
+  /(?:^|[\s_-])(?:caption|captions|figcaption|credit|credits|photo-?credit|image-?credit|credit-?line)(?:$|[\s_-])/i;
 
 export function hintOf(el: Element): string {
   const cls = el.getAttribute('class') ?? '';
@@ -17,9 +21,17 @@ export function hintOf(el: Element): string {
   return `${cls} ${id}`.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/__|--/g, ' ');
 }
 
+/** A caption or credit box (by its class or id), or a figure caption element. */
+export function isCaption(el: Element): boolean {
+  if (el.tagName.toUpperCase() === 'FIGCAPTION') return true;
+  const h = hintOf(el);
+  return !!h.trim() && CAPTION.test(h);
+}
+
 export function isFurniture(el: Element): boolean {
   const h = hintOf(el);
   if (!h.trim()) return false;
+  if (CAPTION.test(h)) return true;
   if (STORY.test(h)) return false;
   return FURNITURE.test(h);
 }
@@ -55,7 +67,7 @@ const FURNITURE_LINES: RegExp[] = [
   /^(?:advertisement|advertising|advert|ad|anzeige|publicidad|publicité|pubblicità|iklan|реклама|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: the main story)?(?: below)?|article continues (?:below|after).*|scroll to continue.*|media playback is unsupported on your device|this slideshow requires javascript\.?|caption|close|warning|highlights|read more|see more|show more|load more|more|next|previous|back to top)$/iu,
   /^(?:read|see|watch|listen)(?: also| more| next)?\s*[:|»›>]/i,
   /^(?:related|more|also read|read also|recommended|trending|most (?:read|popular|viewed|shared)|don'?t miss|you (?:may|might) (?:also )?like|more great [\p{L} ]+ stories|more stories|top stories|latest news|breaking news|popular now|editor'?s picks|around the web|from the web|elsewhere on [\p{L} ]+|further reading)(?: (?:stories|articles|coverage|content|reading|news|links|videos|on this (?:story|topic)|from [\p{L}’' ]+|in [\p{L} ]+))?\s*(?:\.\.\.|…)?\s*[:|»›>-]?$/iu,
-  /^(?:sign up|subscribe|get (?:our|the) [\p{L} ]*newsletter|join our|follow us|like us on|download (?:our|the) app|get breaking news|receba em seu e-?mail|start your day with)\b/iu,
+  /^(?:sign up|subscribe|get (?:our|the) [\p{L} ]*newsletter|join our|follow us|like us on|download (?:our|the) app|get breaking news|start your day with)\b/iu,
   /^(?:share|share this(?: article| story| post)?|tweet|submit|email|e-mail|print|save|comments?|\d+ comments?|leave a (?:comment|reply)|post a comment|post comment.*|like this (?:story|article)\?.*)\s*[:|!]?$/i,
   /^(?:photo|image|picture|video|credit|illustration|graphic|foto|bild)s?\s*(?:credit|copyright)?\s*[:|©]/i,
   /^(?:image|photo|picture|slide)s?\s*copyright\b/i,

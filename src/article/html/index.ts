@@ -35,6 +35,8 @@ export function htmlToArticle(html: string, opts: HtmlOptions): Article {
   const headline = chooseHeadline(document, scan, meta.titles, meta.publisher);
   const title = (opts.title ?? headline?.text ?? '').replace(/\s+/g, ' ').trim();
   const standfirst = findStandfirst(scan, meta.description, headline?.el ?? null);
+  // Captions, credits and hidden boxes never count as story text: out before the content is scored.
+  for (const el of scan.strip) if ((el.textContent ?? '').length < 2000) el.remove();
   let blocks: Block[] = extractContent(document, { title }) ?? [];
   let lede = standfirst?.text ?? null;
   if (lede) {

@@ -47,7 +47,9 @@ export function pruneBlocks(blocks: Block[], root: Element, ctx: PruneContext): 
     if (isFurnitureLine(t)) return false;
     const len = t.replace(/\s+/g, '').length;
     // Link lists and "read more" lines: mostly link text, and short.
-    if (len && linkShare(b) > 0.6 && len < 400) return false;
+    // A linked headline is short and unpunctuated; a sentence with links in it is prose.
+    const sentence = /[.!?…]["”’)]?$/.test(t) && t.split(/\s+/).length >= 12;
+    if (len && linkShare(b) > (sentence ? 0.85 : 0.6) && len < 400) return false;
     if (i < 6 && title && norm(t) === title) return false;
     if ((i < 4 || i >= n - 2) && isBylineLine(t)) return false;
     if (i >= n - 4 && b.kind !== 'heading' && isClosingNote(t)) return false;

@@ -1,3 +1,5 @@
+import { isCaption, isHidden } from './boilerplate.js';
+
 // One walk over the parsed page collects every element the metadata readers need: a selector query
 // per field would walk a large page a dozen times.
 
@@ -10,7 +12,12 @@ export interface PageScan {
   h1s: Element[];
   /** Paragraph-like elements and class-named elements: standfirst candidates. */
   texty: Element[];
+  /** Captions, credits and hidden elements: taken out before content extraction. */
+  strip: Element[];
 }
+
+/** Page-level containers are never stripped, whatever their class says. */
+const CONTAINERS = new Set(['HTML', 'HEAD', 'BODY', 'MAIN', 'ARTICLE']);
 
 export function scanPage(document: Document): PageScan {
   const scan: PageScan = {
@@ -21,6 +28,7 @@ export function scanPage(document: Document): PageScan {
     authorLinks: [],
     h1s: [],
     texty: [],
+    strip: [],
   };
   // querySelectorAll('*') runs over linkedom's flat node list: far cheaper than walking `children`.
   for (const el of document.querySelectorAll('*')) {
@@ -52,6 +60,7 @@ export function scanPage(document: Document): PageScan {
         if (el.hasAttribute('class') || el.hasAttribute('id')) scan.texty.push(el);
         break;
     }
+    if (!CONTAINERS.has(tag) && (isCaption(el) || isHidden(el))) scan.strip.push(el);
     if (el.hasAttribute('itemprop')) scan.itemprops.push(el);
     if (el.getAttribute('rel') === 'author') scan.authorLinks.push(el);
   }
