@@ -123,7 +123,9 @@ describe('times: months and weekdays lean to the past unless the grammar says fu
     assert.equal(valueAt('The talks broke down in August.', 'August'), '2023-08');
     assert.equal(valueAt('The talks broke down in June.', 'June'), '2024-06');
     assert.equal(valueAt('The summit will be held in August.', 'August'), '2024-08');
-    assert.equal(valueAt('They met last May.', 'last May'), '2024-05');
+    assert.equal(valueAt('They met last April.', 'last April'), '2024-04');
+    // the month just gone would be "last month": "last May" said in June is a year back
+    assert.equal(valueAt('They met last May.', 'last May'), '2023-05');
     assert.equal(valueAt('It opened in January this year.', 'January this year'), '2024-01');
   });
 
@@ -138,6 +140,10 @@ describe('times: months and weekdays lean to the past unless the grammar says fu
     assert.equal(valueAt('The vote is scheduled to take place on Tuesday.', 'Tuesday'), '2024-06-25');
     assert.equal(valueAt('The company said Friday it would cut jobs.', 'Friday'), '2024-06-21');
     assert.equal(valueAt('They will meet next Friday.', 'next Friday'), '2024-06-28');
+    assert.equal(valueAt('The talks were postponed until Tuesday.', 'Tuesday'), '2024-06-25');
+    assert.deepEqual(pairs('A bomb went off at 10 p.m. Wednesday.'), [
+      '10 p.m. Wednesday → 2024-06-19T22:00',
+    ]);
     assert.equal(valueAt('They met last Friday.', 'last Friday'), '2024-06-14');
   });
 });

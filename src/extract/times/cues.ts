@@ -29,6 +29,7 @@ const FUTURE = new Set([
   'hopes',
   'aims',
   'soon',
+  'ahead',
   'tomorrow',
   'payable',
   'wo',
@@ -96,6 +97,31 @@ interface Cue {
 }
 
 const AUX_PAST = new Set(['was', 'were', 'had']);
+/** After these an -ed word is an adjective ("a still unspecified date", "the recently passed law"). */
+const ADJECTIVE_BEFORE = new Set([
+  'a',
+  'an',
+  'the',
+  'still',
+  'newly',
+  'recently',
+  'previously',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+  'very',
+  'more',
+  'most',
+  'less',
+  'well',
+  'fully',
+]);
 const PRESENT = new Set(['is', 'are', 'am', 'says', 'say']);
 
 export class TenseCues {
@@ -148,7 +174,7 @@ export class TenseCues {
           AUX_PAST.has(w) &&
           /^\w+\s+(?:scheduled|planning|planned|expected|going|due|set|about|to)\b/i.test(s.slice(m.index));
         // a participle after "be" ("to be held", "will be signed") is not a past tense
-        const participle = prev === 'be' || prev === 'being' || prev === 'been';
+        const participle = prev === 'be' || prev === 'being' || prev === 'been' || ADJECTIVE_BEFORE.has(prev);
         if (!aheadFuture && !participle) out.push({ pos, tense: 'past' });
       } else if (PRESENT.has(w)) {
         out.push({ pos, tense: null });

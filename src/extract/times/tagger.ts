@@ -613,8 +613,11 @@ rule(
       else if (rel) {
         const ry = refYear(st);
         y = ry === null ? null : ry + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
-      } else if (/\b(?:last|past)\b/.test(mod)) {
+      } else if (/\bthis past\b/.test(mod)) {
         y = st.ref ? (mon < st.ref.m ? st.ref.y : st.ref.y - 1) : null;
+      } else if (/\b(?:last|past)\b/.test(mod)) {
+        // "last February" said in March is a year back: the month just gone would be "last month"
+        y = st.ref ? (mon <= st.ref.m - 2 ? st.ref.y : st.ref.y - 1) : null;
       } else if (/\b(?:next|coming)\b/.test(mod)) {
         y = st.ref ? (mon > st.ref.m ? st.ref.y : st.ref.y + 1) : null;
       } else if (/\bthis\b/.test(mod)) {
@@ -709,8 +712,15 @@ rule(
 rule(
   'deictic-day',
   /(?<![\w-])(?:(?:early|late|earlier|later)\s+)?(?:the\s+day\s+(before|after)\s+)?(today|tonight|yesterday|tomorrow)(?![\w-])/gi,
-  (m) =>
-    cand(m.index, m.index + m[0].length, 4, (st) => {
+  (m, text) => {
+    // "VOA Today", "USA Today": a name
+    if (
+      /^T/.test(m[2]) &&
+      /[A-Z][A-Za-z]*\s+$/.test(text.slice(Math.max(0, m.index - 12), m.index)) &&
+      !/[.!?:"“]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))
+    )
+      return null;
+    return cand(m.index, m.index + m[0].length, 4, (st) => {
       const w = m[2].toLowerCase();
       if (!st.ref) return date(w === 'today' || w === 'tonight' ? 'PRESENT_REF' : 'XXXX-XX-XX');
       let off = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
@@ -719,7 +729,8 @@ rule(
       st.lastYear = d.y;
       st.lastMonth = { y: d.y, m: d.m };
       return date(fmtDate(d));
-    }),
+    });
+  },
 );
 
 // this morning, this afternoon, this evening → TIME on the reference day.
@@ -751,23 +762,30 @@ rule(
       return null; // a named day ("Black Monday", "Good Friday")
     const rel = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     return cand(m.index, end, 4, (st, c) => {
-      if (!st.ref) return date(`XXXX-WXX-${wd}`);
-      const rw = isoWeekday(st.ref);
-      let off: number;
-      if (rel === 'last' || rel === 'this past') off = -((rw - wd + 7) % 7 || 7);
-      else if (rel === 'next' || rel === 'this coming') off = (wd - rw + 7) % 7 || 7;
-      else if (rel === 'this') off = wd - rw;
-      else {
-        const tense = st.cues.at(c.start, c.end);
-        off = tense === 'future' ? (wd - rw + 7) % 7 : -((rw - wd + 7) % 7);
-      }
-      const d = addDays(st.ref, off);
+      const d = resolveWeekday(st, wd, rel, c.start, c.end);
+      if (!d) return date(`XXXX-WXX-${wd}`);
       st.lastYear = d.y;
       st.lastMonth = { y: d.y, m: d.m };
       return date(fmtDate(d));
     });
   },
 );
+
+/** The day a weekday names: the most recent one (on or before the reference) unless the grammar looks ahead. */
+function resolveWeekday(st: State, wd: number, rel: string, start: number, end: number): Ymd | null {
+  if (!st.ref) return null;
+  const rw = isoWeekday(st.ref);
+  let off: number;
+  if (rel === 'last' || rel === 'this past') off = -((rw - wd + 7) % 7 || 7);
+  else if (rel === 'next' || rel === 'this coming') off = (wd - rw + 7) % 7 || 7;
+  else if (rel === 'this') off = wd - rw;
+  else {
+    const prev = wordBefore(st.text, start);
+    const tense = prev === 'until' || prev === 'till' ? 'future' : st.cues.at(start, end);
+    off = tense === 'future' ? (wd - rw + 7) % 7 : -((rw - wd + 7) % 7);
+  }
+  return addDays(st.ref, off);
+}
 
 const REL =
   '(this|last|next|past|previous|coming|current|following|same|this\\s+past|this\\s+coming|the\\s+past|the\\s+previous|the\\s+coming|the\\s+current|the\\s+following|the\\s+next|the\\s+last|the\\s+same|that)';
@@ -783,6 +801,13 @@ rule(
     const rel = m[2].toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
     const unit = m[3].toLowerCase().replace(/\s+/g, ' ');
     const end = m.index + m[0].length;
+    // "This Week" in mid-sentence is a title (a programme), not a week
+    if (
+      /^[A-Z]/.test(m[2]) &&
+      /^[A-Z]/.test(m[3]) &&
+      !/(?:^|[.!?]\s+|\n\s*)$/.test(text.slice(Math.max(0, m.index - 3), m.index))
+    )
+      return null;
     const after = text.slice(end, end + 20);
     // "the past year" is a stretch of time, "the last year of his term" neither: leave them to the duration rule
     if (
@@ -867,6 +892,8 @@ function resolveRelativeUnit(st: State, rel: string, unit: string, c: Candidate)
     if (dir === -1) y = season === 'WI' ? cur - (r.m === 12 || r.m < 3 ? 1 : 0) : r.y - 1;
     else if (dir === 1) y = season === 'WI' ? cur + 1 : r.m < start ? r.y : r.y + 1;
     else if (rel === 'this') y = r.y - (season === 'WI' && r.m < 3 ? 1 : 0);
+    if (rel === 'this past')
+      y = season === 'WI' ? cur - (r.m === 12 || r.m < 3 ? 1 : 0) : r.m >= start + 3 ? r.y : r.y - 1;
     return date(`${fmtYear(y)}-${season}`);
   }
   return null;
@@ -1157,8 +1184,11 @@ rule(
           return date(fmtDate(addDays(r, sign * Math.floor(n / 24))));
         case 'day':
           return date(fmtDate(addDays(r, sign * n)));
-        case 'week':
-          return date(fmtDate(addDays(r, sign * 7 * n)));
+        case 'week': {
+          // "a week ago" is a day; "six weeks ago" a week
+          const d = addDays(r, sign * 7 * n);
+          return date(n === 1 ? fmtDate(d) : fmtWeek(d));
+        }
         case 'month': {
           const a = addMonths(r.y, r.m, sign * n);
           return date(fmtMonth(a.y, a.m));
@@ -1254,13 +1284,21 @@ rule(
       min = Number(m[5]);
     }
     if (h > 23 || min > 59) return null;
-    if (/^\s+(?:on|of)\b/.test(text.slice(m.index + m[0].length)) && m[6]) {
-      // "noon on Friday" still a time
-    }
-    return cand(m.index, m.index + m[0].length, 4, (st) => ({
-      type: 'TIME',
-      value: `${st.ref ? fmtDate(st.ref) : 'XXXX-XX-XX'}T${pad(h)}:${pad(min)}`,
-    }));
+    // "10 p.m. Wednesday", "noon Saturday", "9 a.m. EST today": one TIME on that day
+    const day = new RegExp(
+      `^,?\\s+(?:on\\s+)?(?:(${WEEKDAY})|(today|tonight|yesterday|tomorrow))(?![\\w-])`,
+      'i',
+    ).exec(text.slice(m.index + m[0].length, m.index + m[0].length + 24));
+    const end = m.index + m[0].length + (day ? day[0].length : 0);
+    return cand(m.index, end, 5, (st, c) => {
+      let d: Ymd | null = st.ref;
+      if (day?.[1]) d = resolveWeekday(st, weekdayNumber(day[1]), '', c.start, c.end);
+      else if (day?.[2] && st.ref) {
+        const w = day[2].toLowerCase();
+        d = addDays(st.ref, w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0);
+      }
+      return { type: 'TIME', value: `${d ? fmtDate(d) : 'XXXX-XX-XX'}T${pad(h)}:${pad(min)}` };
+    });
   },
 );
 
