@@ -591,7 +591,13 @@ function linkComplements(ts: Tok[], cands: Candidate[]): void {
       }
     }
     let th = c.last + 1;
-    while (th < ts.length && th < c.last + 4 && (TIME_WORDS.has(ts[th].lower) || isAdverb(ts[th].lower)))
+    while (
+      th < ts.length &&
+      th < c.last + 5 &&
+      (TIME_WORDS.has(ts[th].lower) ||
+        isAdverb(ts[th].lower) ||
+        /^(on|in|at|last|this|next|\d+)$/.test(ts[th].lower))
+    )
       th++;
     if (c.entry.frame === 'that' && ts[th]?.lower === 'that') {
       // "demanded that Y do X": Y is the target; the that-clause's own verbs belong to the demand

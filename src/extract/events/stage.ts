@@ -386,8 +386,10 @@ export function sentenceEvents(
       source = agent;
       if (c.agent) target = target.filter((t) => !source.includes(t));
     } else if (!source.length && (regionEmpty(ts, c.subject) || subj.pronoun)) {
-      // coordinated verbs, reported speech and pronouns: the nearest subject before
-      source = matrixSource.length ? matrixSource : subj.pronoun ? memory.lastSource : [];
+      // coordinated verbs, reported speech and pronouns: the nearest subject before, then the subject of
+      // the verb of saying that frames the clause ("Chile said it would …"), then the last sentence's actor
+      source = matrixSource.length ? matrixSource : reporterSource(ts, c.subject.from, idx);
+      if (!source.length && subj.pronoun) source = memory.lastSource;
     }
     if (!c.passive && agreementSubject(ts, c.subject) && !source.length) continue;
     target = target.filter((t) => !source.includes(t) || c.type === 'PROTEST' || c.type === 'COERCE');
@@ -472,6 +474,25 @@ export function sentenceEvents(
   if (withSource) memory.lastSource = withSource.source;
   return out.sort((a, b) => a.trigger.start - b.trigger.start);
 }
+
+/** The subject of the nearest verb of saying before a clause: "Chile said (that) it …" → Chile. */
+function reporterSource(ts: Tok[], before: number, idx: ActorIndex): string[] {
+  for (let k = Math.min(before, ts.length) - 1; k > 0; k--) {
+    if (!REPORTING.has(ts[k].lower)) continue;
+    let from = k - 1;
+    while (
+      from > 0 &&
+      ts[from - 1].text !== ',' &&
+      ts[from - 1].text !== ';' &&
+      !QUOTE_OPEN.has(ts[from - 1].text)
+    )
+      from--;
+    return uniqIds(actorsIn(ts, { from, to: k }, idx).actors, idx);
+  }
+  return [];
+}
+
+const QUOTE_OPEN = new Set(['"', '“', '”', '``', "''"]);
 
 function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
