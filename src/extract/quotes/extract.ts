@@ -86,7 +86,7 @@ class Ctx {
     this.toks = doc.tokens;
     this.lower = doc.tokens.map((t) => t.text.toLowerCase());
     this.sents = doc.sentences;
-    this.paras = doc.paragraphs.length ? doc.paragraphs : [{ start: 0, end: doc.text.length }];
+    this.paras = blocks(doc);
     this.marked = markedSpans(doc.text, this.paras);
     const n = this.toks.length;
     this.sentOf = new Int32Array(n).fill(-1);
@@ -158,6 +158,29 @@ class Ctx {
     }
     return -1;
   }
+}
+
+/** Paragraphs; lines when the text breaks paragraphs with single line breaks (long lines, no wrapping). */
+function blocks(doc: AnnotatedDocument): Span[] {
+  const paras = doc.paragraphs.length ? doc.paragraphs : [{ start: 0, end: doc.text.length }];
+  const out: Span[] = [];
+  for (const p of paras) {
+    const body = doc.text.slice(p.start, p.end);
+    const lines = body.split('\n');
+    if (lines.length < 2 || lines.some((l) => l.trim().length > 0 && l.trim().length < 40 && !/[.!?:"”’']\s*$/.test(l)) ||
+      body.length / lines.length < 100) {
+      out.push(p);
+      continue;
+    }
+    let pos = p.start;
+    for (const l of lines) {
+      const lead = l.length - l.trimStart().length;
+      const t = l.trim();
+      if (t) out.push({ start: pos + lead, end: pos + lead + t.length });
+      pos += l.length + 1;
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- noun phrases
@@ -414,7 +437,25 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     if (c.lower[after] === 'that' || c.toks[after]?.text === ':') continue;
     c.usedCue.add(cueTok);
     usedMark.add(mi);
-    const fragments: Span[] = [{ start: m.start, end: m.end }];
+    // A quotation that opens mid-clause ("the prime minister ''looked ashen,'' Mr. Arad said") is part of a
+    // mixed quote that starts with its clause.
+    let qStart = m.start;
+    let qKind: QuoteKind = 'direct';
+    const first = c.tokAfter(m.start);
+    const sLo = sentRange(first)[0];
+    if (sLo < first && c.inMark[sLo] < 0) {
+      let from = sLo;
+      let leadCue = false;
+      for (let j = sLo; j < first; j++) {
+        if (/^[,;:—–]$/.test(c.toks[j].text)) from = j + 1;
+        if (cueAt(c, j) || c.inMark[j] >= 0) leadCue = true;
+      }
+      if (!leadCue && from < first && first - from <= 25) {
+        qStart = c.toks[from].start;
+        qKind = 'mixed';
+      }
+    }
+    const fragments: Span[] = [{ start: qStart, end: m.end }];
     // A continuation: "…," he said, "…" — one quote in fragments.
     const subjEndTok = subject ? c.tokBefore(subject.end) : cueTok;
     let k = Math.max(cueTok, subjEndTok) + 1;
@@ -437,10 +478,10 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
       attrEnd = c.toks[sHi].end;
     out.push({
       attrEnd,
-      start: m.start,
+      start: qStart,
       end: last.end,
       fragments: fragments.length > 1 ? fragments : null,
-      kind: 'direct',
+      kind: qKind,
       cue: { start: c.toks[cueTok].start, end: c.toks[cueTok].end },
       subject,
       speech: true,
@@ -765,11 +806,19 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
       j++;
     if (j > k && (j > hi || /^[.!?,]$/.test(c.toks[j].text))) k = j;
   }
-  const rest = text.slice(c.toks[Math.min(k, hi)].start, sEnd);
-  const tailTokens = hi - k + 1;
+  let restEnd = hi;
+  for (let j = k; j < hi; j++) {
+    if (/^[,—–]$/.test(c.toks[j].text) && (isParticipleCue(c, j + 1) || c.lower[j + 1] === 'according')) {
+      restEnd = j;
+      break;
+    }
+  }
+  const rest = text.slice(c.toks[Math.min(k, hi)].start, c.toks[restEnd].end);
+  const tailTokens = restEnd - k + 1;
   const tailIsAdverbial =
     k > hi ||
     (tailTokens <= 9 && ADVERBIAL_TAIL.test(rest) && !/\bthat\b|[:“”"]/.test(rest)) ||
+    /^[,—–]$/.test(rest) ||
     /^[.!?]/.test(rest) ||
     /^,\s*(?:adding|saying|noting|arguing|explaining|according)\b/i.test(rest);
   if ((commaBefore || inverted) && tailIsAdverbial && info.form !== 'participle') {
@@ -911,6 +960,10 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
       (isParticipleCue(c, j + 1) || c.lower[j + 1] === 'according')
     ) {
       endTok = j - 1;
+      break;
+    }
+    if (/^(?:before|after|while|when|by|and|then)$/.test(c.lower[j]) && isParticipleCue(c, j + 1) && j > start + 2) {
+      endTok = c.toks[j - 1].text === ',' ? j - 2 : j - 1;
       break;
     }
     // A second clause with its own subject: "…, but Cook did not say when", "…; …", "… while 48 percent …".
