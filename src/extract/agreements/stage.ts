@@ -10,6 +10,7 @@ import type {
 } from '../../document.js';
 import { type Tok, toks } from '../events/grammar.js';
 import { type ActorIndex, actorIndex, countryOf, resolveActor } from '../events/stage.js';
+import { TIME_WORDS } from '../events/words.js';
 import { provisionKind } from './provisions.js';
 
 // Agreements as records of their own: every noun phrase headed by treaty/agreement/deal/accord/pact/
@@ -155,6 +156,14 @@ function nounPhrases(ts: Tok[]): NounPhrase[] {
           break;
         }
         if (t.lower === 'as' && ts[k + 1]?.lower === 'well') break;
+        // where and when it was signed is not part of its name: "… in Paris on 12 March"
+        const nx = ts[k + 1];
+        if (
+          /^(in|at|on|last|this|next)$/.test(t.lower) &&
+          nx &&
+          (nx.cap || /^\d/.test(nx.text) || TIME_WORDS.has(nx.lower))
+        )
+          break;
         if (t.lower === 'and' && (HEADS.has(ts[k + 1]?.lower ?? '') || DETS.has(ts[k + 1]?.lower ?? '')))
           break;
       }
