@@ -581,7 +581,7 @@ const MONTH_CONTEXT = new Set([
 rule(
   'month',
   new RegExp(
-    `${B}(${MOD}|(?:last|next|this|this\\s+past|this\\s+coming|the\\s+past|the\\s+coming)\\s+)?(${MONTH_FULL}|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan\\.|Feb\\.|Aug\\.)(?:(?:\\s+of)?\\s+(this|last|next)\\s+year)?(?![\\w'’-]|\\s+\\d{1,2}(?!\\d))`,
+    `${B}(${MOD}|(?:last|next|this|this\\s+past|this\\s+coming|the\\s+past|the\\s+coming)\\s+)?(${MONTH_FULL}|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan\\.|Feb\\.|Aug\\.)(?:(?:\\s+of)?\\s+(this|last|next)\\s+year)?(?![\\w-]|['’](?!s\\b)|\\s+\\d{1,2}(?!\\d))`,
     'g',
   ),
   (m, text) => {
@@ -788,19 +788,25 @@ function resolveWeekday(st: State, wd: number, rel: string, start: number, end: 
 }
 
 const REL =
-  '(this|last|next|past|previous|coming|current|following|same|this\\s+past|this\\s+coming|the\\s+past|the\\s+previous|the\\s+coming|the\\s+current|the\\s+following|the\\s+next|the\\s+last|the\\s+same|that)';
+  '(this|the(?=\\s+(?:year|month|week)\\b)|last|next|past|previous|coming|current|following|same|this\\s+past|this\\s+coming|the\\s+past|the\\s+previous|the\\s+coming|the\\s+current|the\\s+following|the\\s+next|the\\s+last|the\\s+same|that)';
 
 // Calendar units relative to the reference: "last week", "this month", "earlier this year", "next quarter".
 rule(
   'relative-unit',
   new RegExp(
-    `(?<![\\w-])(${MOD})?${REL}\\s+(week|weekend|month|year|quarter|fiscal\\s+year|decade|spring|summer|fall|autumn|winter)(?![\\w-])`,
+    `(?<![\\w-])(${MOD}|(?:earlier|later)\\s+in\\s+)?${REL}\\s+(week|weekend|month|year|quarter|fiscal\\s+year|decade|spring|summer|fall|autumn|winter)(?![\\w-])`,
     'gi',
   ),
   (m, text) => {
     const rel = m[2].toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '');
     const unit = m[3].toLowerCase().replace(/\s+/g, ' ');
     const end = m.index + m[0].length;
+    // "the year" alone is as often a stretch of time: only "earlier in the year", "the end of the year"
+    if (
+      rel === 'the' &&
+      !/^(?:earlier|later|the\s+end|the\s+beginning|the\s+start|the\s+middle|end)\b/i.test(m[1] ?? '')
+    )
+      return null;
     // "This Week" in mid-sentence is a title (a programme), not a week
     if (
       /^[A-Z]/.test(m[2]) &&
@@ -903,7 +909,7 @@ function resolveRelativeUnit(st: State, rel: string, unit: string, c: Candidate)
 rule(
   'season',
   new RegExp(
-    `(?<![\\w-])(?:(?:early|late|mid)[-\\s]?)?(?:the\\s+)?(spring|summer|fall|autumn|winter)(?:(?:\\s+of)?,?\\s+(${YEAR}))?(?![\\w-])`,
+    `(?<![\\w-])(?:the\\s+)?(?:(?:early|late|mid)[-\\s]?)?(?:the\\s+)?(spring|summer|fall|autumn|winter)(?:(?:\\s+of)?,?\\s+(${YEAR}))?(?![\\w-])`,
     'gi',
   ),
   (m, text) => {
@@ -1155,7 +1161,7 @@ rule('year-ago-adj', /(?<![\w-])(year-(?:earlier|ago))(?![\w-])/gi, (m, text) =>
 rule(
   'ago',
   new RegExp(
-    `(?<![\\w-])(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|under|roughly|approximately|around|only|just|barely|fully|at\\s+least|exactly|precisely)\\s+)?\\[?(${NUMBER}|${VAGUE})\\]?[\\s-]+(hours?|days?|weeks?|months?|years?|decades?|centuries|century)\\s+(ago|earlier|back|from\\s+now|hence)(?![\\w-])`,
+    `(?<![\\w-])(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|over|just\\s+over|just\\s+under|under|roughly|approximately|around|only|just|barely|fully|at\\s+least|exactly|precisely)\\s+)?\\[?(${NUMBER}|${VAGUE})\\]?[\\s-]+(hours?|days?|weeks?|months?|years?|decades?|centuries|century)\\s+(?:or\\s+so\\s+)?(ago|earlier|back|from\\s+now|hence)(?![\\w-])`,
     'gi',
   ),
   (m, text) => {
@@ -1211,10 +1217,6 @@ rule(
   'ref-words',
   /(?<![\w-])(?:(right\s+now|now|currently|presently|at\s+present|these\s+days|nowadays|at\s+the\s+moment|the\s+present)|((?:more\s+|most\s+)?recently|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|decade|century|year|month|week|day|hour|quarter|weekend|spring|summer|fall|autumn|winter|season))|(?:the\s+)?(?:most\s+)?recent\s+(?:days|weeks|months|years|decades|times)|(?:the\s+)?(?:past|last)\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months|years|decades))|(the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years|decades)|the\s+(?:days|weeks|months|years)\s+ahead))(?![\w-])/gi,
   (m, text) => {
-    if (m[1] && /^now$/i.test(m[1])) {
-      // "now" as a discourse marker before a comma at the start of a sentence is still PRESENT_REF in TimeBank
-      if (/^\s+that\b/i.test(text.slice(m.index + 3, m.index + 12))) return null;
-    }
     const value = m[1] ? 'PRESENT_REF' : m[2] ? 'PAST_REF' : 'FUTURE_REF';
     return cand(m.index, m.index + m[0].length, 2, () => date(value));
   },
