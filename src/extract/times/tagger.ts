@@ -1216,7 +1216,7 @@ rule(
 rule(
   'ref-words',
   /(?<![\w-])(?:(right\s+now|now|currently|presently|at\s+present|these\s+days|nowadays|at\s+the\s+moment|the\s+present)|((?:more\s+|most\s+)?recently|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|decade|century|year|month|week|day|hour|quarter|weekend|spring|summer|fall|autumn|winter|season))|(?:the\s+)?(?:most\s+)?recent\s+(?:days|weeks|months|years|decades|times)|(?:the\s+)?(?:past|last)\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months|years|decades))|(the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years|decades)|the\s+(?:days|weeks|months|years)\s+ahead))(?![\w-])/gi,
-  (m, text) => {
+  (m) => {
     const value = m[1] ? 'PRESENT_REF' : m[2] ? 'PAST_REF' : 'FUTURE_REF';
     return cand(m.index, m.index + m[0].length, 2, () => date(value));
   },
