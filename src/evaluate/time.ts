@@ -317,10 +317,12 @@ function boundEnd(s: string): string {
  *   `--MM` / `--MM-DD` (no year written): the same month (and day) in any year, or XXXX.
  * - `from`/`to`: the value covers exactly those days (a season matches on its year and first month;
  *   yearless bounds compare month and day).
- * - `notBefore`/`notAfter` only: the value covers exactly the bounded stretch, or is PAST_REF when only
- *   `notAfter` is given (FUTURE_REF for `notBefore` only).
+ * - `notBefore`/`notAfter` without `when`: the value's first day agrees with `notBefore` and its last day
+ *   with `notAfter`, each at the precision the bound is written in; a duration anchored at the reference
+ *   ("the past 30 days") covers the stretch back from the reference; PAST_REF matches a gold date with only
+ *   `notAfter`, FUTURE_REF one with only `notBefore`.
  */
-export function teiMatches(g: TeiDate, value: string): boolean {
+export function teiMatches(g: TeiDate, value: string, anchored: Interval | null = null): boolean {
   const v = value.toUpperCase();
   if (g.when) {
     const w = g.when.replace(/^-(?=\d{4})/, '');
@@ -356,11 +358,32 @@ export function teiMatches(g: TeiDate, value: string): boolean {
   if (g.notBefore || g.notAfter) {
     if (v === 'PAST_REF' && g.notAfter && !g.notBefore) return true;
     if (v === 'FUTURE_REF' && g.notBefore && !g.notAfter) return true;
-    const iv = valueInterval(v);
-    if (!iv || !g.notBefore || !g.notAfter) return false;
-    return iv.from === boundStart(g.notBefore) && iv.to === boundEnd(g.notAfter);
+    const iv = anchored ?? valueInterval(v);
+    if (!iv) return false;
+    // each bound given is compared at its own precision (a year bound against the year)
+    const same = (a: string, b: string) => a.slice(0, b.length) === b;
+    if (g.notBefore && !same(iv.from, g.notBefore)) return false;
+    if (g.notAfter && !same(iv.to, g.notAfter)) return false;
+    return true;
   }
   return false;
+}
+
+/**
+ * The stretch a duration anchored at the reference covers: "the past 30 days" written on 2011-03-08 is
+ * 2011-02-06 … 2011-03-08 (its TIMEX3 value is P30D; GUM gives it as notBefore/notAfter).
+ */
+export function anchoredInterval(text: string, value: string, reference: string | null): Interval | null {
+  const m = /^P(\d+)([DWMY])$/.exec(value);
+  if (!m || !reference || !/^(?:over\s+)?(?:the\s+)?(?:past|last|previous)\s/i.test(text)) return null;
+  const n = Number(m[1]);
+  const [y, mo, d] = reference.slice(0, 10).split('-').map(Number);
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  if (m[2] === 'D') t.setUTCDate(t.getUTCDate() - n);
+  else if (m[2] === 'W') t.setUTCDate(t.getUTCDate() - 7 * n);
+  else if (m[2] === 'M') t.setUTCMonth(t.getUTCMonth() - n);
+  else t.setUTCFullYear(t.getUTCFullYear() - n);
+  return { from: t.toISOString().slice(0, 10), to: reference.slice(0, 10) };
 }
 
 export interface GumCounts {
@@ -379,7 +402,8 @@ export function scoreGum(
     c.gold++;
     const over = predicted.filter((p) => p.start < g.end && g.start < p.end);
     if (over.length) c.detected++;
-    if (over.some((p) => teiMatches(g, p.value))) c.correct++;
+    if (over.some((p) => teiMatches(g, p.value, anchoredInterval(p.text, p.value, doc.reference))))
+      c.correct++;
     else
       errors.push({
         doc: doc.id,
