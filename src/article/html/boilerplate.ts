@@ -124,9 +124,17 @@ const AGENCY_ONLY = new RegExp(String.raw`^\(?${NEWS_AGENCY}(?:\s*[/|,;&]\s*${NE
 
 /** A photo credit or agency tag on its own. */
 export function isCreditLine(t: string): boolean {
-  if (t.length > 120) return false;
+  if (t.length > 400) return false;
   if (/^\((?:image|photo|picture|credit|foto)s?(?: credit)?\s*[:©]/i.test(t)) return true;
   if (/\((?:image|photo|picture|credit|foto)s?(?: credit)?\s*[:©][^)]*\)\s*$/i.test(t)) return true;
+  // A caption ending in its credit: "… in Hialeah, Fla. (AP Photo/Alan Diaz, File)".
+  if (
+    /\((?:[^()]*\b(?:photo|photograph|image|picture|credit|foto)s?\b[^()]*|[^()]*(?:getty|shutterstock|istock|ap photo|afp|reuters|epa)[^()]*)\)\s*$/i.test(
+      t,
+    )
+  )
+    return true;
+  if (t.length > 120) return false;
   if (AGENCY_ONLY.test(t)) return true;
   if (/[.!?]["”’]?$/.test(t) && /\s\p{Ll}+\s/u.test(t)) return false;
   return PHOTO_AGENCIES.test(t) && t.split(/\s+/).length <= 10;
@@ -153,9 +161,32 @@ export function isBylineLine(t: string): boolean {
   );
 }
 
+const NAME = String.raw`[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}`;
+// "Jane Doe is a freelance writer…", "Zac covers Apple news for…", "Emiliano joined the magazine in 2017."
+const BIO = new RegExp(
+  String.raw`^${NAME}(?:\s*\([^)]{1,80}\))?,?\s+(?:is (?:a|an|the)\b|is \p{Lu}|has (?:been|written|worked|covered|reported)\b|joined\b|covers\b|writes\b|reports\b|was (?:a|an|the)\b)`,
+  'u',
+);
+const BIO_WORDS =
+  /\b(?:writer|editor|reporter|correspondent|journalist|columnist|contributor|curator|author|blogger|freelance|podcast|newsletter|covers|covering|reporting|writing|joined|native|graduate|lives|living|based in)\b/i;
+
+/** An author's biography closing the page. */
+export function isAuthorBio(t: string): boolean {
+  return t.length < 600 && BIO.test(t) && BIO_WORDS.test(t);
+}
+
 /** Credits for the reporting and contact lines that close a story. */
 export function isClosingNote(t: string): boolean {
+  if (isAuthorBio(t)) return true;
   if (t.length > 400) return false;
+  if (
+    /\b(?:posted|published|written|publicado|publicada|publié|veröffentlicht|pubblicato)\s+(?:by|por|par|von|da)\b/i.test(
+      t,
+    ) &&
+    t.length < 200 &&
+    /\d/.test(t)
+  )
+    return true;
   if (/^\(?(?:additional |with )?(?:reporting|writing|editing|research)(?: by|:)/i.test(t)) return true;
   if (/\bcontributed (?:to )?(?:this )?(?:report|reporting|story|article)\b/i.test(t) && t.length < 300)
     return true;
