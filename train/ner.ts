@@ -20,10 +20,12 @@ import {
 } from '../src/nlp/ner/model.js';
 import { KeyTable } from '../src/nlp/ner/table.js';
 import {
+  beamDecode,
   decode,
   LABELS,
   type LinearModel,
   N_LABELS,
+  pathFeatures,
   spansToLabels,
   staticIds,
 } from '../src/nlp/ner/tagger.js';
@@ -40,6 +42,7 @@ const EPOCHS = Number(arg('epochs', '12'));
 const MIN_COUNT = Number(arg('min-count', '2'));
 const SEED = Number(arg('seed', '1'));
 const PRUNE = Number(arg('prune', '1'));
+const BEAM = Number(arg('beam', '1'));
 const USE_CLUSTERS = !process.argv.includes('--no-clusters');
 const t0 = Date.now();
 const log = (m: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -216,6 +219,31 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   for (const k of order) {
     const ex = examples[k];
     model.t++;
+    if (BEAM > 1) {
+      // Structured perceptron with beam search and early update.
+      const out = beamDecode(model, ex.sf, ex.st, BEAM, ex.gold, true);
+      const len = out.labels.length;
+      tokens += ex.gold.length;
+      let same = true;
+      for (let i = 0; i < len; i++) if (out.labels[i] !== ex.gold[i]) same = false;
+      if (same) continue;
+      errors++;
+      const gf = pathFeatures(model, ex.sf, ex.st, ex.gold, len, true);
+      const pf = pathFeatures(model, ex.sf, ex.st, out.labels, len, true);
+      for (let i = 0; i < len; i++) {
+        const y = ex.gold[i];
+        const p = out.labels[i];
+        if (
+          y === p &&
+          (i < 1 || ex.gold[i - 1] === out.labels[i - 1]) &&
+          (i < 2 || ex.gold[i - 2] === out.labels[i - 2])
+        )
+          continue;
+        model.update(gf[i], y, 1);
+        model.update(pf[i], p, -1);
+      }
+      continue;
+    }
     const out = decode(model, ex.sf, ex.st, true, true);
     for (let i = 0; i < ex.gold.length; i++) {
       tokens++;
@@ -228,7 +256,9 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
       model.update(fs, p, -1);
     }
   }
-  log(`epoch ${epoch}: token error ${((100 * errors) / tokens).toFixed(2)}%, ${model.size} features`);
+  log(
+    `epoch ${epoch}: ${BEAM > 1 ? 'sentence updates' : 'token errors'} ${((100 * errors) / (BEAM > 1 ? order.length : tokens)).toFixed(2)}%, ${model.size} features`,
+  );
 }
 
 // ---------------------------------------------------------------- export: prune, quantise, write
@@ -268,6 +298,7 @@ const file: NerModelFile = {
     trainedOn: 'CoNLL-2003 train (eng.train)',
     algorithm: 'greedy left-to-right BILOU averaged perceptron',
     epochs: EPOCHS,
+    beam: BEAM,
     minCount: MIN_COUNT,
     seed: SEED,
     features: rows.length,

@@ -13,6 +13,7 @@ import {
 } from './features.js';
 import { KeyTable } from './table.js';
 import {
+  beamDecode,
   decode,
   type EntityClass,
   LABELS,
@@ -77,6 +78,8 @@ export class NerModel implements LinearModel {
   readonly resources: FeatureResources;
   readonly meta: Record<string, unknown>;
   private readonly buf = new KeyBuffer();
+  /** Beam width of the decoder (1: greedy). */
+  beam: number;
 
   constructor(file: NerModelFile, gazetteer: GazetteerData) {
     if (file.format !== 'newsgraph-ner/2') throw new Error(`ner model: unknown format ${file.format}`);
@@ -96,6 +99,7 @@ export class NerModel implements LinearModel {
       clusters: parseClusters(file.clusters),
     };
     this.meta = file.meta;
+    this.beam = Number(process.env.NEWSGRAPH_NER_BEAM ?? file.meta.beam ?? 1);
   }
 
   featureId(h1: number, h2: number): number {
@@ -115,7 +119,8 @@ export class NerModel implements LinearModel {
     if (!words.length) return [];
     const norm = words.map(normaliseForFeatures);
     const sf = sentenceFeatures(norm, this.resources, this.buf);
-    const { labels, conf } = decode(this, sf, staticIds(this, sf));
+    const { labels, conf } =
+      this.beam > 1 ? beamDecode(this, sf, staticIds(this, sf), this.beam) : decode(this, sf, staticIds(this, sf));
     return labelsToSpans(labels).map((s) => {
       let c = 1;
       for (let k = s.start; k < s.end; k++) c = Math.min(c, conf[k]);

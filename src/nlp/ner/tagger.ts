@@ -130,6 +130,139 @@ export function decode(
   return keepFeats ? { labels, conf, feats } : { labels, conf };
 }
 
+interface Hyp {
+  score: number;
+  p1: number;
+  p2: number;
+  prev: Hyp | null;
+  label: number;
+  conf: number;
+}
+
+/** The ids of the history features of token i given its two previous labels. */
+function historyIds(
+  model: LinearModel,
+  sf: SentenceFeatures,
+  i: number,
+  p1: number,
+  p2: number,
+  grow: boolean,
+  out: Int32Array,
+): number {
+  hist.reset();
+  historyFeatures(p1, p2, sf.lower[i], sf.shape[i], hist);
+  let nh = 0;
+  for (let k = 0; k < hist.n; k++) {
+    const id = model.featureId(hist.h1[k], hist.h2[k], grow);
+    if (id >= 0) out[nh++] = id;
+  }
+  return nh;
+}
+
+/**
+ * Beam search over the same model (beam 1 is the greedy decoder). With `gold`, decoding stops as soon as
+ * the gold prefix falls out of the beam (early update) and returns the position and the best prefix.
+ */
+export function beamDecode(
+  model: LinearModel,
+  sf: SentenceFeatures,
+  st: { ids: Int32Array; off: Int32Array },
+  beam: number,
+  gold?: Int32Array,
+  grow = false,
+): { labels: Int32Array; conf: Float64Array; fellOut: number } {
+  const n = sf.offsets.length - 1;
+  const stat = new Float64Array(N_LABELS);
+  const h = new Float64Array(N_LABELS);
+  const hid = new Int32Array(8);
+  let hyps: Hyp[] = [{ score: 0, p1: -1, p2: -1, prev: null, label: -1, conf: 1 }];
+  let fellOut = -1;
+  for (let i = 0; i < n; i++) {
+    stat.fill(0);
+    model.score(st.ids, st.off[i], st.off[i + 1], stat);
+    const last = i === n - 1;
+    const cands: Hyp[] = [];
+    for (const hp of hyps) {
+      h.fill(0);
+      const nh = historyIds(model, sf, i, hp.p1, hp.p2, grow, hid);
+      model.score(hid, 0, nh, h);
+      let best = Number.NEGATIVE_INFINITY;
+      let second = Number.NEGATIVE_INFINITY;
+      for (let y = 0; y < N_LABELS; y++) {
+        if (!allowed(hp.p1, y) || (last && !CAN_END[y])) continue;
+        const v = stat[y] + h[y];
+        if (v > best) {
+          second = best;
+          best = v;
+        } else if (v > second) second = v;
+        cands.push({ score: hp.score + v, p1: y, p2: hp.p1, prev: hp, label: y, conf: v });
+      }
+      // conf holds the local score; turned into a margin against the local runner-up below.
+      for (let k = cands.length - 1; k >= 0 && cands[k].prev === hp; k--) {
+        const c = cands[k];
+        const other = c.conf === best ? second : best;
+        c.conf = other === Number.NEGATIVE_INFINITY ? 1 : 1 / (1 + Math.exp(-(c.conf - other)));
+      }
+    }
+    cands.sort((a, b) => b.score - a.score);
+    hyps = cands.slice(0, beam);
+    if (gold) {
+      // Is the gold prefix still in the beam?
+      let inBeam = false;
+      for (const hp of hyps) {
+        let ok = true;
+        let x: Hyp | null = hp;
+        for (let k = i; k >= 0 && x; k--, x = x.prev)
+          if (x.label !== gold[k]) {
+            ok = false;
+            break;
+          }
+        if (ok) {
+          inBeam = true;
+          break;
+        }
+      }
+      if (!inBeam) {
+        fellOut = i;
+        break;
+      }
+    }
+  }
+  const top = hyps[0];
+  const len = fellOut >= 0 ? fellOut + 1 : n;
+  const labels = new Int32Array(len);
+  const conf = new Float64Array(len);
+  let x: Hyp | null = top;
+  for (let k = len - 1; k >= 0 && x; k--, x = x.prev) {
+    labels[k] = x.label;
+    conf[k] = x.conf;
+  }
+  return { labels, conf, fellOut };
+}
+
+/** Feature ids along a label path (static + history), token by token, up to `len`. */
+export function pathFeatures(
+  model: LinearModel,
+  sf: SentenceFeatures,
+  st: { ids: Int32Array; off: Int32Array },
+  labels: ArrayLike<number>,
+  len: number,
+  grow: boolean,
+): Int32Array[] {
+  const out: Int32Array[] = [];
+  const hid = new Int32Array(8);
+  for (let i = 0; i < len; i++) {
+    const p1 = i > 0 ? labels[i - 1] : -1;
+    const p2 = i > 1 ? labels[i - 2] : -1;
+    const nh = historyIds(model, sf, i, p1, p2, grow, hid);
+    const f = new Int32Array(st.off[i + 1] - st.off[i] + nh);
+    f.set(st.ids.subarray(st.off[i], st.off[i + 1]));
+    f.set(hid.subarray(0, nh), st.off[i + 1] - st.off[i]);
+    out.push(f);
+  }
+  return out;
+}
+
 export interface LabelledSpan {
   /** Token indices, end exclusive. */
   start: number;
