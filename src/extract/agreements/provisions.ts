@@ -4,7 +4,7 @@
 export const PROVISION_KINDS: [kind: string, words: RegExp][] = [
   [
     'mutual-defence',
-    /\b(aggression|armed attack|attack on|attacked|mutual defen[cs]e|collective defen[cs]e|defend each other)\b/i,
+    /\b(aggression|armed attack|attack on|under attack|attacked|mutual defen[cs]e|collective defen[cs]e|defend each other)\b/i,
   ],
   ['military-assistance', /\b(military (assistance|aid|support|help|cooperation)|arms|weapons|troops)\b/i],
   ['security', /\b(security|terroris[mt]|intelligence|border protection)\b/i],

@@ -30,7 +30,7 @@ const ANAPHOR_HEADS = set('document documents');
 const DETS = set('the this that these those its their a an both two three several new');
 const DEFINITE = set('the this that these those its their');
 const STOP_LEFT = set(
-  'a an the this that these those its their his her our and or but of on in at to for with by from as is was were are be been has have had will would which who yielded signed inked reached concluded ratified said during after before under into against between over about',
+  'a an the this that these those its their his her our and or but of on in at to for with by from as is was were are be been has have had will would which who yielded signed inked reached concluded ratified said during after before under into against between over about sign signs ink inks conclude concludes reach reaches ratify ratifies agree agrees agreed approve approves approved suspend suspends suspended seal seals sealed clinch clinched strike strikes struck renew renews renewed extend extends extended violate violates violated quit quits scrap scraps scrapped',
 );
 const COMPLEMENT_PREPS = set('on of for about regarding concerning');
 const COMPLEMENT_STOP = set(
@@ -357,6 +357,15 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
             start: item.start,
             end: item.end,
           });
+        // what a "mutual defence pact" or a "trade deal" is about, from its modifiers
+        if (np.head > np.from && !np.anaphor) {
+          const ms = ts[np.from].start;
+          const me = ts[np.head - 1].end;
+          const modText = doc.text.slice(ms, me);
+          const kind = provisionKind(modText);
+          if (kind && !a.provisions.some((p) => p.kind === kind))
+            a.provisions.push({ kind, text: modText, start: ms, end: me });
+        }
         if (!inSentence.includes(a)) inSentence.push(a);
         // parties: "X-Y treaty" modifiers, "by …", "between …", "with …"
         const mod = mentionsIn(idx, ts[np.from].start, ts[np.head].start);
@@ -372,7 +381,7 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
         )
           byAt = np.extentTo + 2;
         else if (after === 'was' || after === 'were' || after === 'has' || after === 'had') {
-          for (let k = np.extentTo; k < Math.min(ts.length, np.extentTo + 4); k++)
+          for (let k = np.extentTo; k < Math.min(ts.length, np.extentTo + 10) && ts[k].text !== ','; k++)
             if (ts[k].lower === 'by') {
               byAt = k + 1;
               break;
@@ -439,6 +448,25 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
       if (!host.evidence.some((e) => e.start === sentence.start))
         host.evidence.push({ start: sentence.start, end: sentence.end });
     }
+    // provisions in a relative clause: "a treaty … that obliges each side to provide …"
+    for (const np of nps) {
+      const host = inSentence.find((a) => a.evidence.some((e) => e.start === sentence.start)) ?? null;
+      let k = np.to;
+      if (/^(that|which)$/.test(ts[k]?.lower ?? '')) k++;
+      if (k === np.to || !host || !PROVISION_VERBS.test(ts[k]?.text ?? '')) continue;
+      let from = k + 1;
+      if (ts[from]?.lower === 'for' || ts[from]?.lower === 'on') from++;
+      const to = provisionEnd(ts, from);
+      if (to <= from) continue;
+      const text = doc.text.slice(ts[from].start, ts[to - 1].end);
+      if (!host.provisions.some((x) => x.text === text))
+        host.provisions.push({
+          kind: provisionKind(text) ?? 'general',
+          text,
+          start: ts[from].start,
+          end: ts[to - 1].end,
+        });
+    }
     // provisions: "<agreement> provides for …", "It provides for …"
     const subjectIsAgreement =
       (nps.length && nps[0].from <= 2 && (inSentence[0] || (nps[0].anaphor && last))) ||
@@ -449,8 +477,7 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
         if (!PROVISION_VERBS.test(ts[k].text)) continue;
         let from = k + 1;
         if (ts[from]?.lower === 'for' || ts[from]?.lower === 'on') from++;
-        let to = ts.length;
-        while (to > from && /^[.!?;:"”]$/.test(ts[to - 1].text)) to--;
+        const to = provisionEnd(ts, from);
         if (to <= from) break;
         const text = doc.text.slice(ts[from].start, ts[to - 1].end);
         const p: Provision = {
@@ -465,6 +492,37 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
         break;
       }
     }
+  }
+  // a bare "new treaty", or the headline's name for the story's agreement, is the nearest specific one
+  const title = doc.article.title;
+  const onlyInTitle = (a: Building) =>
+    !!title && a.evidence.every((e) => e.start >= title.start && e.end <= title.end);
+  for (let i = 0; i < out.length; i++) {
+    const g = out[i];
+    const headline = onlyInTitle(g);
+    if (g.words.size && !headline) continue;
+    const fits = (x: Building) =>
+      x !== g &&
+      (headline ? x.parties.some((p) => g.parties.includes(p)) || !g.parties.length : x.words.size > 0);
+    const host = headline
+      ? (out.find((x) => fits(x) && !onlyInTitle(x)) ?? null)
+      : (out.slice(0, i).reverse().find(fits) ?? out.slice(i + 1).find(fits) ?? null);
+    if (!host) continue;
+    addUnique(host.parties, g.parties);
+    addUnique(host.signatories, g.signatories);
+    for (const e of g.evidence) if (!host.evidence.some((x) => x.start === e.start)) host.evidence.push(e);
+    for (const p of g.provisions)
+      if (!host.provisions.some((x) => x.text === p.text)) host.provisions.push(p);
+    for (const r of g.references)
+      if (!host.references.some((x) => x.start === r.start)) host.references.push(r);
+    if (g.rank > host.rank) {
+      host.rank = g.rank;
+      host.status = g.status;
+    }
+    host.signingSentence ??= g.signingSentence;
+    host.evidence.sort((x, y) => x.start - y.start);
+    out.splice(i, 1);
+    i--;
   }
   // date and place of signing, from the sentence that reports it
   for (const a of out) {
@@ -494,6 +552,21 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
   }));
 }
 
+/** A provision runs to the end of its sentence, short of a closing ", officials said". */
+function provisionEnd(ts: Tok[], from: number): number {
+  let to = ts.length;
+  for (let k = from; k < ts.length; k++) {
+    if (ts[k].text !== ',') continue;
+    const tail = ts.slice(k + 1, k + 7).map((t) => t.lower);
+    if (tail.some((w) => /^(said|says|reported|reports|told|added|according)$/.test(w))) {
+      to = k;
+      break;
+    }
+  }
+  while (to > from && /^[.!?;:"”,]$/.test(ts[to - 1].text)) to--;
+  return to;
+}
+
 function addParties(a: Agreement, p: { parties: string[]; signatories: string[] }): void {
   addUnique(a.parties, p.parties);
   addUnique(a.signatories, p.signatories);
@@ -511,7 +584,7 @@ function signingVerbBefore(ts: Tok[], np: number): number {
 
 function clauseStartBefore(ts: Tok[], k: number): number {
   for (let j = k - 1; j >= 0; j--)
-    if (/^[,;:"“”]$/.test(ts[j].text) || /^(that|which|who|when)$/.test(ts[j].lower)) return j + 1;
+    if (/^[,;:"“”()–—-]$/.test(ts[j].text) || /^(that|which|who|when)$/.test(ts[j].lower)) return j + 1;
   return 0;
 }
 

@@ -450,6 +450,8 @@ function obligations(ts: Tok[], cands: Candidate[], lex: Lexicon): Candidate[] {
     if (r < 0) continue;
     const from = ts[r + 1]?.lower === 'that' ? r + 2 : r + 1;
     const end = clauseEnd(ts, k + 1, lex);
+    // a demand is made of someone: "the treaty should concern …" is an opinion, not a demand
+    if (!between(ts, from, k, (t) => t.cap || PRONOUN_SUBJECTS.has(t.lower))) continue;
     let context: string[] = [];
     for (const m of cands)
       if (m.head > k && m.head < end) {

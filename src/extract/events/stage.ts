@@ -95,6 +95,17 @@ export function resolveActor(e: Entity, idx: ActorIndex): Entity {
 }
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+/** Event types whose target is, failing a named one, the country where they happen (an attack in X is on X). */
+const PLACE_TARGET = new Set([
+  'ASSAULT',
+  'PROTEST',
+  'COERCE',
+  'MOBILIZE',
+  'AID',
+  'RETREAT',
+  'ACCUSE',
+  'SANCTION',
+]);
 
 function isActor(e: Entity): boolean {
   if (e.type === 'MISC') return !!countryOf(e);
@@ -400,7 +411,7 @@ export function sentenceEvents(
       firstPlace(ts, extended, idx, c.mode === 'visit') ??
       (subj.places[0] || null) ??
       firstPlace(ts, c.subject, idx, false);
-    if (!target.length && c.type !== 'CONSULT' && (obj.places.length || subj.places.length)) {
+    if (!target.length && PLACE_TARGET.has(c.type) && (obj.places.length || subj.places.length)) {
       const p = obj.places[0] ?? subj.places[0];
       if (p && countryOf(p)) target = uniqIds([p], idx).filter((t) => !source.includes(t));
     }
