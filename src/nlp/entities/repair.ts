@@ -26,7 +26,12 @@ const LOC_HEADS = new Set(
 
 const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'the', '&']);
 
-const isCapWord = (s: string) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(s);
+const CAP_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+const isCapWord = (s: string) => {
+  const c = s.charCodeAt(0);
+  if (c < 128 && !(c >= 65 && c <= 90)) return false;
+  return CAP_WORD.test(s);
+};
 
 /** A maximal capitalised name around a head word at token i: left over capitalised words, right over "of X". */
 function nameAround(i: number, ix: DocIndex, stop: (tok: number) => boolean): [number, number] {
@@ -47,8 +52,11 @@ function nameAround(i: number, ix: DocIndex, stop: (tok: number) => boolean): [n
 }
 
 /** The sentence holding token i is written in title case (a headline): capitalisation says nothing there. */
-function titleCased(ix: DocIndex, i: number): boolean {
-  const s = ix.sentences[ix.sentenceOf(ix.tokens[i].start)];
+function titleCased(ix: DocIndex, i: number, memo: Map<number, boolean>): boolean {
+  const si = ix.sentenceOf(ix.tokens[i].start);
+  const known = memo.get(si);
+  if (known !== undefined) return known;
+  const s = ix.sentences[si];
   let cap = 0;
   let low = 0;
   for (let t = ix.tokenFrom(s.start); t < ix.tokens.length && ix.tokens[t].start < s.end; t++) {
@@ -56,7 +64,9 @@ function titleCased(ix: DocIndex, i: number): boolean {
     if (/^\p{Lu}/u.test(w)) cap++;
     else if (/^\p{Ll}{4,}/u.test(w)) low++;
   }
-  return cap >= 4 && low <= cap / 3;
+  const r = cap >= 4 && low <= cap / 3;
+  memo.set(si, r);
+  return r;
 }
 
 /**
@@ -75,9 +85,10 @@ export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Ment
   }
   const stop = (t: number) => personTok[t] === 1;
   const added: Mention[] = [];
+  const titleMemo = new Map<number, boolean>();
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i].text;
-    if (!isCapWord(w) || personTok[i]) continue;
+    if (personTok[i] || !isCapWord(w)) continue;
     const lw = w.toLowerCase();
     const org = ORG_HEADS.has(lw);
     const loc = !org && LOC_HEADS.has(lw);
@@ -87,7 +98,7 @@ export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Ment
     // trim connectors at the right edge
     let e = b;
     while (e > a && CONNECTORS.has(tokens[e].text)) e--;
-    if (e - a > 9 || titleCased(ix, i)) {
+    if (e - a > 9 || titleCased(ix, i, titleMemo)) {
       i = e;
       continue;
     }

@@ -68,13 +68,22 @@ interface Cluster {
 
 const POSSESSIVE = /(?:['’]s?|['’])$/;
 const stripThe = (s: string) => s.replace(/^the\s+/i, '');
-const normKey = (s: string) =>
-  stripThe(s)
-    .replace(/\s*['’]s$/, '')
-    .replace(/[.\u2019']/g, '')
-    .replace(/[-\s]+/g, ' ')
-    .toLowerCase()
-    .trim();
+const keyCache = new Map<string, string>();
+/** The clustering key of a name: case, dots, apostrophes, hyphens and a leading "the" do not matter. */
+function normKey(s: string): string {
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    if (keyCache.size > 50000) keyCache.clear();
+    k = stripThe(s)
+      .replace(/\s*['’]s$/, '')
+      .replace(/[.\u2019']/g, '')
+      .replace(/[-\s]+/g, ' ')
+      .toLowerCase()
+      .trim();
+    keyCache.set(s, k);
+  }
+  return k;
+}
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const isWord = (s: string) => /^\p{L}/u.test(s);
 
@@ -83,6 +92,7 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
   const { text, tokens } = ix;
   const words = splitWords(tokens);
   const hits = findCountryForms(text, words, tokens, ix.sentenceStartTokens);
+  const hitAt = new Map(hits.map((h) => [h.start, h]));
 
   // ------------------------------------------------------------ 1. name mentions, linked to countries
   const names: WM[] = [];
@@ -97,9 +107,12 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
     for (const wm of linkNameMention(m, hits, text)) names.push(wm);
   }
   // gazetteer forms the tagger missed
-  const covered = (h: CountryHit) => names.some((n) => n.start < h.end && h.start < n.end);
+  // names and hits are both in text order: one sweep finds the hits no name overlaps
+  let ni = 0;
+  const tagged = names.length;
   for (const h of hits) {
-    if (covered(h)) continue;
+    while (ni < tagged && names[ni].end <= h.start) ni++;
+    if (ni < tagged && names[ni].start < h.end) continue;
     names.push(hitMention(h));
   }
   names.sort((a, b) => a.start - b.start);
@@ -138,8 +151,13 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
   }
   for (const c of clusters) {
     if (c.type === 'ORG' && !c.attributes.country) {
-      const lead = hits.find((h) => c.mentions.some((m) => m.start === h.start && m.end > h.end));
-      if (lead && lead.kind !== 'capital') c.attributes.country = lead.country.iso2;
+      for (const m of c.mentions) {
+        const lead = hitAt.get(m.start);
+        if (lead && lead.end < m.end && lead.kind !== 'capital') {
+          c.attributes.country = lead.country.iso2;
+          break;
+        }
+      }
     }
     const aff = c.attributes.affiliation;
     if (typeof aff === 'string' && RESEARCH_AFFILIATION.test(aff)) c.roles.add('expert');
@@ -180,13 +198,11 @@ function linkNameMention(m: Mention, hits: readonly CountryHit[], text: string):
   }
   const key = stripThe(base.text);
   if (m.type !== 'PERSON' || !key.includes(' ')) {
-    const asCountry = countryByName(key);
+    const { asCountry, asDemonym, asCapital } = countryForms(key);
     if (asCountry && !(m.type === 'PERSON' && GIVEN_NAME_GENDER.has(key.toLowerCase()))) {
       return [{ ...base, type: 'GPE', country: asCountry, countryKind: 'country' }];
     }
-    const asDemonym = countryByDemonym(key);
     if (asDemonym) return [{ ...base, type: 'NORP', country: asDemonym, countryKind: 'demonym' }];
-    const asCapital = countryByCapital(key);
     if (asCapital && m.type !== 'PERSON' && m.type !== 'ORG')
       return [{ ...base, type: 'GPE', country: asCapital, countryKind: 'capital' }];
   }
@@ -203,6 +219,23 @@ function linkNameMention(m: Mention, hits: readonly CountryHit[], text: string):
     }
   }
   return [base];
+}
+
+interface Forms {
+  asCountry: Country | null;
+  asDemonym: Country | null;
+  asCapital: Country | null;
+}
+const formCache = new Map<string, Forms>();
+/** Country lookups of a mention's text, memoised: names recur across documents. */
+function countryForms(key: string): Forms {
+  let f = formCache.get(key);
+  if (!f) {
+    if (formCache.size > 50000) formCache.clear();
+    f = { asCountry: countryByName(key), asDemonym: countryByDemonym(key), asCapital: countryByCapital(key) };
+    formCache.set(key, f);
+  }
+  return f;
 }
 
 function hitMention(h: CountryHit): WM {
@@ -225,13 +258,24 @@ type NewCluster = (type: EntityType, key: string) => Cluster;
 type Join = (m: WM, c: Cluster) => void;
 
 /** Person name tokens without honorifics or titles the tagger kept ("Mr. Putin" → ["Putin"]). */
-function personTokens(m: WM): {
+interface PersonName {
   tokens: string[];
   gender: Gender | null;
   title: string | null;
   prefix: string | null;
-} {
-  const toks = m.text.split(/\s+/).filter(Boolean);
+}
+const personCache = new WeakMap<WM, PersonName>();
+function personTokens(m: WM): PersonName {
+  let p = personCache.get(m);
+  if (!p) {
+    p = parsePersonName(m.text);
+    personCache.set(m, p);
+  }
+  return p;
+}
+
+function parsePersonName(text: string): PersonName {
+  const toks = text.split(/\s+/).filter(Boolean);
   let gender: Gender | null = null;
   let title: string | null = null;
   // the name starts after the last honorific or title word the tagger kept: "U.S. President Donald Trump"
@@ -609,6 +653,10 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
   const hitAt = new Map(hits.map((h) => [h.start, h]));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // only pronouns (h, s) and determiners (t, a, b) start anything here
+    const c0 = t.text.charCodeAt(0) | 0x20;
+    if (c0 !== 104 && c0 !== 115 && c0 !== 116 && c0 !== 97 && c0 !== 98) continue;
+    if (t.text.length > 7) continue;
     const lw = t.text.toLowerCase();
     if (MALE_PRONOUNS.has(lw) || FEMALE_PRONOUNS.has(lw)) {
       if (t.text === t.text.toUpperCase() && t.text.length > 1 && /[A-Z]{2}/.test(t.text)) continue; // "HE" in caps
