@@ -516,7 +516,7 @@ rule(
 );
 
 const MOD =
-  '(?:(?:early|late|mid|end|start)-|(?:early|late|earlier|later|mid|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+first\\s+half\\s+of|the\\s+second\\s+half\\s+of|end\\s+of|sometime|sometime\\s+in)\\s+)';
+  '(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd|[Ss]tart)-|(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater|[Mm]id|[Tt]he\\s+end\\s+of|[Tt]he\\s+beginning\\s+of|[Tt]he\\s+start\\s+of|[Tt]he\\s+middle\\s+of|[Tt]he\\s+first\\s+half\\s+of|[Tt]he\\s+second\\s+half\\s+of|[Ee]nd\\s+of|[Ss]ometime|[Ss]ometime\\s+in)\\s+)';
 
 // "September 2023", "June of 1998", "late November 1999", "mid-1996" is handled by the year rule.
 rule(
@@ -581,7 +581,7 @@ const MONTH_CONTEXT = new Set([
 rule(
   'month',
   new RegExp(
-    `${B}(${MOD}|(?:last|next|this|this\\s+past|this\\s+coming|the\\s+past|the\\s+coming)\\s+)?(${MONTH_FULL}|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan\\.|Feb\\.|Aug\\.)(?:(?:\\s+of)?\\s+(this|last|next)\\s+year)?(?![\\w-]|['’](?!s\\b)|\\s+\\d{1,2}(?!\\d))`,
+    `${B}(${MOD}|(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]his\\s+past|[Tt]his\\s+coming|[Tt]he\\s+past|[Tt]he\\s+coming)\\s+)?(${MONTH_FULL}|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan\\.|Feb\\.|Aug\\.)(?:(?:\\s+of)?\\s+(this|last|next)\\s+year)?(?![\\w-]|['’](?!s\\b)|\\s+\\d{1,2}(?!\\d))`,
     'g',
   ),
   (m, text) => {
@@ -640,12 +640,12 @@ rule(
 rule(
   'year',
   new RegExp(
-    `(?<![\\w$£€¥#@.,/-])(${MOD}|mid-)?(?:the\\s+year\\s+|(?:fiscal(?:\\s+year)?|FY)\\s*)?(${YEAR})(?![\\d%]|[.,]\\d|['’]?s\\b|\\w)`,
+    `(?<![\\w$£€¥#@.,/-])(${MOD}|mid-)?(?:the\\s+year\\s+|(?:fiscal(?:\\s+year)?|FY)\\s*)?(${YEAR})(?![\\d%]|[.,]\\d|['’]?s\\b|\\w)(?:\\s+(?:or\\s+later|or\\s+earlier|and\\s+beyond|and\\s+later|onwards?)(?![\\w-]))?`,
     'gi',
   ),
   (m, text) => {
     const y = Number(m[2]);
-    const ys = m.index + m[0].length - m[2].length;
+    const ys = m.index + m[0].indexOf(m[2], m[1]?.length ?? 0);
     const fiscal = /fiscal|FY/i.test(m[0]);
     if (!fiscal && !m[1] && !looksLikeYear(text, ys, ys + 4, y)) return null;
     return cand(m.index, m.index + m[0].length, 2, (st) => {
@@ -745,7 +745,7 @@ rule('part-of-day', /(?<![\w-])this\s+(morning|afternoon|evening)(?![\w-])/gi, (
 rule(
   'weekday',
   new RegExp(
-    `(?<![\\w-])(?:(last|next|this|this\\s+past|this\\s+coming|early|late)\\s+)?(${WEEKDAY})(?![\\w-])`,
+    `(?<![\\w-])(?:([Ll]ast|[Nn]ext|[Tt]his|[Tt]his\\s+past|[Tt]his\\s+coming|[Ee]arly|[Ll]ate)\\s+)?(${WEEKDAY})(?:\\s+(?:morning|afternoon|evening|night))?(?![\\w-])`,
     'g',
   ),
   (m, text) => {
@@ -955,7 +955,12 @@ rule(
     const n = /^(?:last|final)$/i.test(m[5]) ? (half ? 2 : 4) : (ordinalValue(m[5]) ?? 1);
     if ((half && n > 2) || n > 4) return null;
     const prior = !!m[4];
-    return cand(m.index, m.index + m[0].length, 4, (st, c) => {
+    // "the third-quarter results": the adjective is the expression, the article belongs to the noun
+    const skip =
+      /^the\s+/i.test(m[0]) && /-(?:fiscal-)?(?:quarter|half)$/i.test(m[0])
+        ? /^the\s+/i.exec(m[0])![0].length
+        : 0;
+    return cand(m.index + skip, m.index + m[0].length, 4, (st, c) => {
       let y: number | null = null;
       const rel = (m[2] ?? m[7] ?? '').toLowerCase();
       if (m[3]) y = Number(m[3]);
