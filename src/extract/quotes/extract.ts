@@ -18,8 +18,8 @@ import {
   NEEDS_COMPLEMENT,
   NON_NP_VERBS,
   NON_SPEECH_SOURCES,
-  OBJECT_VERBS,
   NP_PREPOSITIONS,
+  OBJECT_VERBS,
   PERSON_PRONOUNS,
   PRONOUNS,
   WEEKDAYS,
@@ -70,6 +70,8 @@ class Ctx {
   readonly text: string;
   readonly toks: Token[];
   readonly lower: string[];
+  /** The cue verb each token is, if any. */
+  readonly cue: (CueInfo | undefined)[];
   readonly sentOf: Int32Array;
   readonly sents: Span[];
   /** Token ranges [first, last] per sentence. */
@@ -85,6 +87,7 @@ class Ctx {
     this.text = doc.text;
     this.toks = doc.tokens;
     this.lower = doc.tokens.map((t) => t.text.toLowerCase());
+    this.cue = this.lower.map((w) => (/^\p{L}/u.test(w) ? cueInfo(w) : undefined));
     this.sents = doc.sentences;
     this.paras = blocks(doc);
     this.marked = markedSpans(doc.text, this.paras);
@@ -149,14 +152,22 @@ class Ctx {
     return i >= 0 && i < this.toks.length && QUOTE_CHARS.test(this.toks[i].text);
   }
 
-  /** A character offset inside a marked span's marks. */
-  markAt(pos: number): number {
-    for (let k = 0; k < this.marked.length; k++) {
-      const m = this.marked[k];
-      if (m.start <= pos && pos < m.end) return k;
-      if (m.start > pos) break;
+  /** Index of the first marked span ending after `pos` (spans are sorted and disjoint). */
+  firstMarkAfter(pos: number): number {
+    let lo = 0;
+    let hi = this.marked.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.marked[mid].end <= pos) lo = mid + 1;
+      else hi = mid;
     }
-    return -1;
+    return lo;
+  }
+
+  /** The marked span that holds the character offset, or -1. */
+  markAt(pos: number): number {
+    const k = this.firstMarkAfter(pos);
+    return k < this.marked.length && this.marked[k].start <= pos ? k : -1;
   }
 }
 
@@ -166,9 +177,16 @@ function blocks(doc: AnnotatedDocument): Span[] {
   const out: Span[] = [];
   for (const p of paras) {
     const body = doc.text.slice(p.start, p.end);
+    if (!body.includes('\n')) {
+      out.push(p);
+      continue;
+    }
     const lines = body.split('\n');
-    if (lines.length < 2 || lines.some((l) => l.trim().length > 0 && l.trim().length < 40 && !/[.!?:"”’']\s*$/.test(l)) ||
-      body.length / lines.length < 100) {
+    if (
+      lines.length < 2 ||
+      lines.some((l) => l.trim().length > 0 && l.trim().length < 40 && !/[.!?:"”’']\s*$/.test(l)) ||
+      body.length / lines.length < 100
+    ) {
       out.push(p);
       continue;
     }
@@ -226,7 +244,7 @@ function npEndingAt(c: Ctx, k: number, lo: number): Span | null {
       }
       if (CLAUSE_WORDS.has(w) || NON_NP_VERBS.has(w) || BELIEF_VERBS.has(w)) break;
       if (PREPOSITIONS.has(w) && !NP_PREPOSITIONS.has(w)) break;
-      const cue = cueInfo(w);
+      const cue = c.cue[j];
       if (cue && cue.form === 'finite' && j !== k && !c.isCap(j)) break;
       // A lower-case word right after a capitalised name going back ends the phrase unless it is a determiner,
       // a title or an adjective-like modifier; we cannot tell nouns from verbs without tags, so cap the length.
@@ -318,7 +336,7 @@ function subjectAfter(c: Ctx, i: number, hi: number): Span | null {
 
 /** A cue verb at token i that is a finite report of speech (not "to say", not "was told"). */
 function cueAt(c: Ctx, i: number): CueInfo | null {
-  const info = cueInfo(c.lower[i]);
+  const info = c.cue[i];
   if (!info) return null;
   const prev = c.lower[i - 1] ?? '';
   if (prev === 'to' || prev === 'be' || prev === 'been' || prev === 'being') return null;
@@ -339,7 +357,7 @@ function cueAt(c: Ctx, i: number): CueInfo | null {
 }
 
 function isParticipleCue(c: Ctx, i: number): boolean {
-  const info = cueInfo(c.lower[i]);
+  const info = c.cue[i];
   return !!info && info.form === 'participle';
 }
 
@@ -355,8 +373,8 @@ function trimSpan(text: string, s: number, e: number): Span {
 
 /** Content that contains a quotation: direct when it is the quotation, mixed when the quotation is part of it. */
 function kindOf(c: Ctx, s: number, e: number): QuoteKind {
-  for (const m of c.marked) {
-    if (m.end <= s) continue;
+  for (let k = c.firstMarkAfter(s); k < c.marked.length; k++) {
+    const m = c.marked[k];
     if (m.start >= e) break;
     const inner = c.text.slice(s, e).replace(/[\s.,;:!?]+$/, '');
     if (m.start <= s + 1 && m.end >= s + inner.length - 1) return 'direct';
@@ -367,8 +385,8 @@ function kindOf(c: Ctx, s: number, e: number): QuoteKind {
 
 /** Extend a content end that falls inside a quotation to the quotation's end. */
 function extendOverMarks(c: Ctx, s: number, e: number): [number, number] {
-  for (const m of c.marked) {
-    if (m.end <= s) continue;
+  for (let k = c.firstMarkAfter(s); k < c.marked.length; k++) {
+    const m = c.marked[k];
     if (m.start >= e) break;
     if (m.start < s && m.end > s) s = m.start;
     if (m.start < e && m.end > e) e = m.end;
@@ -473,7 +491,7 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     if (
       fragments.length === 1 &&
       sHi >= cueTok &&
-      !c.marked.some((x) => x.start > m.end && x.start < c.toks[sHi].end)
+      !(mi + 1 < c.marked.length && c.marked[mi + 1].start < c.toks[sHi].end)
     )
       attrEnd = c.toks[sHi].end;
     out.push({
@@ -528,7 +546,7 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
       continue;
     }
     if (cueTok < 0) continue;
-    if (cueTok !== k && sep !== ':' && !cueInfo(c.lower[cueTok])?.recipient) continue;
+    if (cueTok !== k && sep !== ':' && !c.cue[cueTok]?.recipient) continue;
     // The quotation must close the sentence: otherwise it is part of a longer reported clause (C).
     const tail = text.slice(m.end, c.paras[c.paraOf[cueTok]].end);
     if (m.closed && !/^[\s.,;!?)\]]*$/.test(tail.split(/(?<=[.!?])\s/)[0] ?? '')) continue;
@@ -708,7 +726,7 @@ function sentenceSubject(c: Ctx, lo: number, limit: number): Span | null {
       !NON_NP_VERBS.has(c.lower[e + 1]) &&
       !CLAUSE_WORDS.has(c.lower[e + 1]) &&
       !PREPOSITIONS.has(c.lower[e + 1]) &&
-      !cueInfo(c.lower[e + 1]) &&
+      !c.cue[e + 1] &&
       !/^\p{Ll}{3,}ed$/u.test(c.toks[e + 1].text)
     )
       e++;
@@ -862,7 +880,7 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
     }
     if (t === ',' && j === k) continue;
     if (c.inMark[j] >= 0 || /^[.;!?]$/.test(t)) break;
-    if (cueInfo(t)) break;
+    if (c.cue[j]) break;
   }
   const thatOrColon = start >= 0;
   let objectual = false;
@@ -962,7 +980,11 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
       endTok = j - 1;
       break;
     }
-    if (/^(?:before|after|while|when|by|and|then)$/.test(c.lower[j]) && isParticipleCue(c, j + 1) && j > start + 2) {
+    if (
+      /^(?:before|after|while|when|by|and|then)$/.test(c.lower[j]) &&
+      isParticipleCue(c, j + 1) &&
+      j > start + 2
+    ) {
       endTok = c.toks[j - 1].text === ',' ? j - 2 : j - 1;
       break;
     }
@@ -1039,10 +1061,19 @@ function contains(a: Span, b: Span): boolean {
 
 // ---------------------------------------------------------------- speakers
 
-function pickMention(doc: AnnotatedDocument, subject: Span): Mention | null {
+function pickMention(mentions: Mention[], subject: Span): Mention | null {
   let best: Mention | null = null;
-  for (const m of doc.mentions) {
-    if (m.end <= subject.start || m.start >= subject.end) continue;
+  // mentions sorted by start; a mention is at most a few hundred characters long
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < subject.start - 300) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < mentions.length && mentions[i].start < subject.end; i++) {
+    const m = mentions[i];
+    if (m.end <= subject.start) continue;
     if (!best) best = m;
     else if (m.type === 'PERSON' && best.type !== 'PERSON') best = m;
   }
@@ -1061,10 +1092,13 @@ export function resolveSpeakers(doc: AnnotatedDocument, cands: Candidate[]): Quo
   const typeOf = new Map(doc.entities.map((e) => [e.id, e.type]));
   const quotes: Quote[] = [];
   let lastPerson: string | null = null;
+  const sorted = doc.mentions.every((m, i, a) => i === 0 || a[i - 1].start <= m.start)
+    ? doc.mentions
+    : [...doc.mentions].sort((a, b) => a.start - b.start);
   for (const q of cands) {
     let speaker: QuoteSpeaker | null = null;
     if (q.subject) {
-      const m = pickMention(doc, q.subject);
+      const m = pickMention(sorted, q.subject);
       const span = m ?? headOf(text, q.subject);
       speaker = {
         start: span.start,

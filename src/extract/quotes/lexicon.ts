@@ -242,8 +242,9 @@ for (const [lemma, forms] of Object.entries(IRREGULAR)) {
 for (const v of REGULAR) for (const [f, k] of inflect(v)) addCue(f, v, k);
 // "posted" is a cue only with complement; "count" etc. are not included.
 
+/** The cue verb a lower-cased word is, if any. */
 export function cueInfo(word: string): CueInfo | undefined {
-  return CUES.get(word.toLowerCase());
+  return CUES.get(word);
 }
 
 /** Verbs of belief and feeling: their complements are not speech. */

@@ -23,17 +23,15 @@ interface Mark {
 /** Double quotation marks in one paragraph: curly, straight, and the `` '' of converted corpora. */
 function marksIn(text: string, start: number, end: number): Mark[] {
   const out: Mark[] = [];
-  for (let i = start; i < end; i++) {
-    const c = text[i];
-    if (OPENERS.has(c)) out.push({ at: i, len: 1, role: 'open' });
-    else if (CLOSERS.has(c)) out.push({ at: i, len: 1, role: 'close' });
-    else if (c === '`' && text[i + 1] === '`') {
-      out.push({ at: i, len: 2, role: 'open' });
-      i++;
-    } else if (c === "'" && text[i + 1] === "'") {
-      out.push({ at: i, len: 2, role: 'either' });
-      i++;
-    } else if (c === '"') out.push({ at: i, len: 1, role: 'either' });
+  const re = /[“„«”»"]|``|''/g;
+  re.lastIndex = start;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < end) {
+    const c = m[0];
+    const at = m.index;
+    if (OPENERS.has(c) || c === '``') out.push({ at, len: c.length, role: 'open' });
+    else if (CLOSERS.has(c)) out.push({ at, len: 1, role: 'close' });
+    else out.push({ at, len: c.length, role: 'either' });
   }
   // Straight marks: decide by the characters around them.
   for (const m of out) {
