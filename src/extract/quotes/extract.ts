@@ -39,11 +39,6 @@ const PREPOSITIONS = new Set(
   ),
 );
 const QUOTE_CHARS = /^[“”"„«»`']+$/;
-const MONTHS = new Set(
-  'january february march april may june july august september october november december jan. feb. mar. apr. jun. jul. aug. sept. sep. oct. nov. dec.'.split(
-    ' ',
-  ),
-);
 
 interface Candidate {
   start: number;
@@ -373,12 +368,11 @@ function trimSpan(text: string, s: number, e: number): Span {
 
 /** Content that contains a quotation: direct when it is the quotation, mixed when the quotation is part of it. */
 function kindOf(c: Ctx, s: number, e: number): QuoteKind {
-  for (let k = c.firstMarkAfter(s); k < c.marked.length; k++) {
+  const k = c.firstMarkAfter(s);
+  if (k < c.marked.length && c.marked[k].start < e) {
     const m = c.marked[k];
-    if (m.start >= e) break;
     const inner = c.text.slice(s, e).replace(/[\s.,;:!?]+$/, '');
-    if (m.start <= s + 1 && m.end >= s + inner.length - 1) return 'direct';
-    return 'mixed';
+    return m.start <= s + 1 && m.end >= s + inner.length - 1 ? 'direct' : 'mixed';
   }
   return 'indirect';
 }
