@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
 import type { TimeExpression } from '../../src/document.js';
 import { analyzeTimes } from '../../src/evaluate/time.js';
@@ -249,5 +250,23 @@ describe('times: the stage', () => {
     const b = timesStage.run(doc, { now: new Date('1990-01-01'), referenceDate: '2024-06-21' });
     assert.deepEqual(a.times, b.times);
     assert.equal(a.times[0].value, '2024-06-20');
+  });
+});
+
+describe('times: span conventions and long input', () => {
+  it('follows the TimeBank spans', () => {
+    assert.deepEqual(pairs('They rallied Wednesday night.'), ['Wednesday night → 2024-06-19']);
+    assert.deepEqual(pairs('the third-quarter results'), ['third-quarter → 2023-Q3']);
+    assert.deepEqual(pairs('for 1994 or later'), ['1994 or later → 1994']);
+    assert.deepEqual(pairs('It happened a week or so ago.'), ['a week or so ago → 2024-06-14']);
+    assert.deepEqual(pairs('Last April, they met.'), ['Last April → 2024-04']);
+  });
+
+  it('stays fast and linear on a long document', () => {
+    const text = 'On June 19, 2024, 2000 troops left; in 1999 and 2001 they returned. '.repeat(3000);
+    const t0 = performance.now();
+    const got = tag(text);
+    assert.equal(got.length, 9000);
+    assert.ok(performance.now() - t0 < 5000);
   });
 });

@@ -647,7 +647,9 @@ rule(
     const y = Number(m[2]);
     const ys = m.index + m[0].indexOf(m[2], m[1]?.length ?? 0);
     const fiscal = /fiscal|FY/i.test(m[0]);
-    if (!fiscal && !m[1] && !looksLikeYear(text, ys, ys + 4, y)) return null;
+    const open = m.index + m[0].length > ys + 4; // "1994 or later", "1990 and beyond"
+    if (open && /[$£€¥#@\d]/.test(text[ys - 1] ?? ' ')) return null;
+    if (!fiscal && !m[1] && !open && !looksLikeYear(text, ys, ys + 4, y)) return null;
     return cand(m.index, m.index + m[0].length, 2, (st) => {
       st.lastYear = y;
       return date(fmtYear(y));
@@ -1442,8 +1444,13 @@ function select(cands: Candidate[]): Candidate[] {
     (a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start,
   );
   const taken: Candidate[] = [];
+  // characters already covered, so a long document with many candidates stays linear
+  const used = new Set<number>();
   for (const c of sorted) {
-    if (taken.some((t) => t.start < c.end && c.start < t.end)) continue;
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) if (used.has(i)) free = false;
+    if (!free) continue;
+    for (let i = c.start; i < c.end; i++) used.add(i);
     taken.push(c);
   }
   return taken.sort((a, b) => a.start - b.start);
