@@ -120,7 +120,9 @@ export class NerModel implements LinearModel {
     const norm = words.map(normaliseForFeatures);
     const sf = sentenceFeatures(norm, this.resources, this.buf);
     const { labels, conf } =
-      this.beam > 1 ? beamDecode(this, sf, staticIds(this, sf), this.beam) : decode(this, sf, staticIds(this, sf));
+      this.beam > 1
+        ? beamDecode(this, sf, staticIds(this, sf), this.beam)
+        : decode(this, sf, staticIds(this, sf));
     return labelsToSpans(labels).map((s) => {
       let c = 1;
       for (let k = s.start; k < s.end; k++) c = Math.min(c, conf[k]);

@@ -130,15 +130,6 @@ export function decode(
   return keepFeats ? { labels, conf, feats } : { labels, conf };
 }
 
-interface Hyp {
-  score: number;
-  p1: number;
-  p2: number;
-  prev: Hyp | null;
-  label: number;
-  conf: number;
-}
-
 /** The ids of the history features of token i given its two previous labels. */
 function historyIds(
   model: LinearModel,
@@ -159,9 +150,18 @@ function historyIds(
   return nh;
 }
 
+export interface BeamResult {
+  labels: Int32Array;
+  /** Per token: confidence of the token's label, from the margin over the best other path in the final beam. */
+  conf: Float64Array;
+  /** With gold labels: the position where the gold prefix fell out of the beam, else -1. */
+  fellOut: number;
+}
+
 /**
- * Beam search over the same model (beam 1 is the greedy decoder). With `gold`, decoding stops as soon as
- * the gold prefix falls out of the beam (early update) and returns the position and the best prefix.
+ * Beam search (beam 1 is greedy) under the BILOU constraints, the model scoring each token's label with
+ * its static features and the previous two labels. With `gold`, decoding stops as soon as the gold prefix
+ * falls out of the beam (early update) and returns the best prefix up to that position.
  */
 export function beamDecode(
   model: LinearModel,
@@ -170,72 +170,97 @@ export function beamDecode(
   beam: number,
   gold?: Int32Array,
   grow = false,
-): { labels: Int32Array; conf: Float64Array; fellOut: number } {
+): BeamResult {
   const n = sf.offsets.length - 1;
+  const B = beam;
+  const lab = new Int32Array(n * B);
+  const back = new Int32Array(n * B);
   const stat = new Float64Array(N_LABELS);
   const h = new Float64Array(N_LABELS);
   const hid = new Int32Array(8);
-  let hyps: Hyp[] = [{ score: 0, p1: -1, p2: -1, prev: null, label: -1, conf: 1 }];
+  let score = new Float64Array(B);
+  let p1s = new Int32Array(B).fill(-1);
+  let p2s = new Int32Array(B).fill(-1);
+  let isGold = new Uint8Array(B).fill(1);
+  let count = 1;
+  const cScore = new Float64Array(B);
+  const cHyp = new Int32Array(B);
+  const cY = new Int32Array(B);
   let fellOut = -1;
+  let len = n;
   for (let i = 0; i < n; i++) {
     stat.fill(0);
     model.score(st.ids, st.off[i], st.off[i + 1], stat);
     const last = i === n - 1;
-    const cands: Hyp[] = [];
-    for (const hp of hyps) {
+    let cc = 0;
+    for (let b = 0; b < count; b++) {
       h.fill(0);
-      const nh = historyIds(model, sf, i, hp.p1, hp.p2, grow, hid);
+      const nh = historyIds(model, sf, i, p1s[b], p2s[b], grow, hid);
       model.score(hid, 0, nh, h);
-      let best = Number.NEGATIVE_INFINITY;
-      let second = Number.NEGATIVE_INFINITY;
+      const p1 = p1s[b];
       for (let y = 0; y < N_LABELS; y++) {
-        if (!allowed(hp.p1, y) || (last && !CAN_END[y])) continue;
-        const v = stat[y] + h[y];
-        if (v > best) {
-          second = best;
-          best = v;
-        } else if (v > second) second = v;
-        cands.push({ score: hp.score + v, p1: y, p2: hp.p1, prev: hp, label: y, conf: v });
-      }
-      // conf holds the local score; turned into a margin against the local runner-up below.
-      for (let k = cands.length - 1; k >= 0 && cands[k].prev === hp; k--) {
-        const c = cands[k];
-        const other = c.conf === best ? second : best;
-        c.conf = other === Number.NEGATIVE_INFINITY ? 1 : 1 / (1 + Math.exp(-(c.conf - other)));
+        if (!allowed(p1, y) || (last && !CAN_END[y])) continue;
+        const v = score[b] + stat[y] + h[y];
+        if (cc === B && v <= cScore[B - 1]) continue;
+        // Insert into the sorted candidate list.
+        let k = cc < B ? cc++ : B - 1;
+        while (k > 0 && cScore[k - 1] < v) {
+          cScore[k] = cScore[k - 1];
+          cHyp[k] = cHyp[k - 1];
+          cY[k] = cY[k - 1];
+          k--;
+        }
+        cScore[k] = v;
+        cHyp[k] = b;
+        cY[k] = y;
       }
     }
-    cands.sort((a, b) => b.score - a.score);
-    hyps = cands.slice(0, beam);
-    if (gold) {
-      // Is the gold prefix still in the beam?
-      let inBeam = false;
-      for (const hp of hyps) {
-        let ok = true;
-        let x: Hyp | null = hp;
-        for (let k = i; k >= 0 && x; k--, x = x.prev)
-          if (x.label !== gold[k]) {
-            ok = false;
-            break;
-          }
-        if (ok) {
-          inBeam = true;
-          break;
-        }
+    const nScore = new Float64Array(B);
+    const nP1 = new Int32Array(B);
+    const nP2 = new Int32Array(B);
+    const nGold = new Uint8Array(B);
+    let anyGold = false;
+    for (let k = 0; k < cc; k++) {
+      const b = cHyp[k];
+      nScore[k] = cScore[k];
+      nP1[k] = cY[k];
+      nP2[k] = p1s[b];
+      lab[i * B + k] = cY[k];
+      back[i * B + k] = b;
+      if (gold && isGold[b] && cY[k] === gold[i]) {
+        nGold[k] = 1;
+        anyGold = true;
       }
-      if (!inBeam) {
-        fellOut = i;
-        break;
-      }
+    }
+    score = nScore;
+    p1s = nP1;
+    p2s = nP2;
+    isGold = nGold;
+    count = cc;
+    if (gold && !anyGold) {
+      fellOut = i;
+      len = i + 1;
+      break;
     }
   }
-  const top = hyps[0];
-  const len = fellOut >= 0 ? fellOut + 1 : n;
-  const labels = new Int32Array(len);
-  const conf = new Float64Array(len);
-  let x: Hyp | null = top;
-  for (let k = len - 1; k >= 0 && x; k--, x = x.prev) {
-    labels[k] = x.label;
-    conf[k] = x.conf;
+  // Backtrack every final hypothesis; the first is the answer.
+  const paths: Int32Array[] = [];
+  for (let k = 0; k < count; k++) {
+    const path = new Int32Array(len);
+    let b = k;
+    for (let i = len - 1; i >= 0; i--) {
+      path[i] = lab[i * B + b];
+      b = back[i * B + b];
+    }
+    paths.push(path);
+  }
+  const labels = paths[0] ?? new Int32Array(len);
+  const conf = new Float64Array(len).fill(1);
+  for (let k = 1; k < count; k++) {
+    const margin = score[0] - score[k];
+    const c = 1 / (1 + Math.exp(-margin));
+    const alt = paths[k];
+    for (let i = 0; i < len; i++) if (alt[i] !== labels[i] && c < conf[i]) conf[i] = c;
   }
   return { labels, conf, fellOut };
 }
