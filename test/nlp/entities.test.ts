@@ -272,3 +272,18 @@ test('a headline surname finds the full name further down', () => {
   assert.deepEqual(texts(byName(doc, 'Vladimir Putin')), ['Putin', 'Vladimir Putin']);
   assert.equal(doc.entities[0].name, 'Vladimir Putin');
 });
+
+test('a surname that is also a country stays the person', () => {
+  const text = 'Michael Jordan visited Amman, the capital of Jordan. Jordan said he enjoyed the trip.';
+  const doc = run(
+    withMentions(text, [
+      ['Michael Jordan', 'PERSON'],
+      ['Amman', 'GPE'],
+      ['Jordan', 'PERSON'],
+    ]),
+  );
+  const mj = byName(doc, 'Michael Jordan');
+  assert.ok(texts(mj).includes('Jordan'));
+  assert.ok(texts(mj).includes('he'));
+  assert.equal(byName(doc, 'Amman').attributes.country, 'JO');
+});

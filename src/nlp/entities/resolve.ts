@@ -100,11 +100,15 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
     doc.mentions.filter((m) => m.kind === 'name'),
     ix,
   ).sort((a, b) => a.start - b.start || b.end - a.end);
+  const personWords = new Set<string>();
+  for (const m of ner)
+    if (m.type === 'PERSON' && m.text.includes(' '))
+      for (const w of m.text.split(/\s+/)) personWords.add(w.toLowerCase());
   let lastEnd = -1;
   for (const m of ner) {
     if (m.start < lastEnd) continue; // overlapping tagger output: keep the first, longest
     lastEnd = m.end;
-    for (const wm of linkNameMention(m, hits, text)) names.push(wm);
+    for (const wm of linkNameMention(m, hits, text, personWords)) names.push(wm);
   }
   // gazetteer forms the tagger missed
   // names and hits are both in text order: one sweep finds the hits no name overlaps
@@ -175,7 +179,12 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
 // ---------------------------------------------------------------------------------------------------------------
 // Country linking of one tagger mention; a compound ("Moscow-Pyongyang", "US-led") becomes its country parts.
 
-function linkNameMention(m: Mention, hits: readonly CountryHit[], text: string): WM[] {
+function linkNameMention(
+  m: Mention,
+  hits: readonly CountryHit[],
+  text: string,
+  personWords: ReadonlySet<string>,
+): WM[] {
   const base: WM = {
     start: m.start,
     end: m.end,
@@ -197,7 +206,9 @@ function linkNameMention(m: Mention, hits: readonly CountryHit[], text: string):
     }
   }
   const key = stripThe(base.text);
-  if (m.type !== 'PERSON' || !key.includes(' ')) {
+  // "Jordan" after "Michael Jordan" is the person, not the country
+  const personWord = m.type === 'PERSON' && personWords.has(key.toLowerCase());
+  if (!personWord && (m.type !== 'PERSON' || !key.includes(' '))) {
     const { asCountry, asDemonym, asCapital } = countryForms(key);
     if (asCountry && !(m.type === 'PERSON' && GIVEN_NAME_GENDER.has(key.toLowerCase()))) {
       return [{ ...base, type: 'GPE', country: asCountry, countryKind: 'country' }];
@@ -414,8 +425,21 @@ function clusterNames(
     }
     join(m, c);
   }
+  // the same one-word name typed a person in one place and something else in another ("Boeing"): one entity
+  for (const c of clusters) {
+    if (!c.key.startsWith('person:') || c.key.includes(' ') || !c.mentions.length) continue;
+    const other = byKey.get(`name:${c.key.slice(7)}`);
+    if (!other?.mentions.length) continue;
+    const keep = other.mentions.length >= c.mentions.length ? other : c;
+    const drop = keep === other ? c : other;
+    for (const m of drop.mentions) join(m, keep);
+    drop.mentions.length = 0;
+    keep.mentions.sort((a, b) => a.start - b.start);
+    if (keep === c) c.key = `name:${c.key.slice(7)}`;
+  }
   // one type per entity: the most frequent among its name mentions (country links decide for their own)
   for (const c of clusters) {
+    if (!c.mentions.length) continue;
     if (c.key.startsWith('iso:')) c.type = 'GPE';
     else if (c.key.startsWith('norp:')) c.type = 'NORP';
     else if (!c.key.startsWith('person:')) {
