@@ -1445,12 +1445,13 @@ function select(cands: Candidate[]): Candidate[] {
   );
   const taken: Candidate[] = [];
   // characters already covered, so a long document with many candidates stays linear
-  const used = new Set<number>();
+  const end = sorted.reduce((n, c) => Math.max(n, c.end), 0);
+  const used = new Uint8Array(end);
   for (const c of sorted) {
     let free = true;
-    for (let i = c.start; i < c.end && free; i++) if (used.has(i)) free = false;
+    for (let i = c.start; i < c.end && free; i++) if (used[i]) free = false;
     if (!free) continue;
-    for (let i = c.start; i < c.end; i++) used.add(i);
+    used.fill(1, c.start, c.end);
     taken.push(c);
   }
   return taken.sort((a, b) => a.start - b.start);
