@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { describe, it } from 'node:test';
+import type { AnnotatedDocument, ArticleLayout, Mention } from '../../src/document.js';
+import { evaluateNer } from '../../src/evaluate/ner.js';
+import type { GoldDocument } from '../../src/nlp/ner/corpus.js';
+import { loadGazetteerData, NER_MODEL_FILE, NerModel, readModelFile } from '../../src/nlp/ner/model.js';
+import { nerStage, tagTokens } from '../../src/nlp/ner/stage.js';
+import { LABELS, labelsToSpans, spansToLabels } from '../../src/nlp/ner/tagger.js';
+import { conllClass, contractType } from '../../src/nlp/ner/types.js';
+import { languageStage } from '../../src/nlp/stage.js';
+import { tokenize } from '../../src/nlp/tokenize.js';
+import { modelPath } from '../../src/paths.js';
+import { fixture } from '../helpers.js';
+
+const LAYOUT: ArticleLayout = {
+  title: null,
+  lede: null,
+  dateline: null,
+  body: null,
+  sections: [],
+  byline: [],
+  publisher: null,
+  language: null,
+  published: null,
+  modified: null,
+};
+
+function tagText(text: string): Mention[] {
+  const doc: AnnotatedDocument = {
+    id: 't',
+    url: null,
+    text,
+    article: LAYOUT,
+    paragraphs: [],
+    tokens: [],
+    sentences: [],
+    mentions: [],
+    entities: [],
+    times: [],
+    quotes: [],
+    events: [],
+    agreements: [],
+  };
+  const ctx = { now: new Date(0), referenceDate: null };
+  return nerStage.run(languageStage.run(doc, ctx), ctx).mentions;
+}
+
+const has = (ms: Mention[], text: string, type: string) => ms.some((m) => m.text === text && m.type === type);
+
+describe('NER model', () => {
+  it('loads from models/ in well under a second', () => {
+    const t0 = performance.now();
+    const model = new NerModel(readModelFile(modelPath(NER_MODEL_FILE)), loadGazetteerData());
+    const ms = performance.now() - t0;
+    assert.ok(ms < 1000, `load took ${ms.toFixed(0)} ms`);
+    assert.ok(model.table.size > 10000);
+  });
+
+  it('finds the people, organisations, places and nationalities of the seed article', () => {
+    const text = fixture('seed-article.txt');
+    const ms = tagText(text);
+    for (const m of ms) {
+      assert.equal(text.slice(m.start, m.end), m.text);
+      assert.equal(m.kind, 'name');
+      assert.ok(typeof m.score === 'number' && m.score >= 0 && m.score <= 1);
+    }
+    for (let i = 1; i < ms.length; i++) assert.ok(ms[i - 1].start <= ms[i].start, 'sorted by start');
+    for (const p of ['Vladimir Putin', 'Kim Jong Un', 'Roman Lobov', 'Putin', 'Kim', 'Lobov'])
+      assert.ok(has(ms, p, 'PERSON'), p);
+    assert.ok(has(ms, 'TASS', 'ORG'));
+    for (const g of [
+      'Russia',
+      'North Korea',
+      'United States',
+      'South Korea',
+      'Japan',
+      'Soviet Union',
+      'Pyongyang',
+      'Moscow',
+    ])
+      assert.ok(has(ms, g, 'GPE'), g);
+    assert.ok(has(ms, 'Korean Peninsula', 'LOC'));
+    assert.ok(has(ms, 'River Tumannaya', 'LOC'));
+    assert.ok(has(ms, 'Russian', 'NORP'));
+    assert.ok(has(ms, 'North Korean', 'NORP'));
+  });
+
+  it('tags sentences of its own kind', () => {
+    const s = 'German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Tuesday.';
+    const ms = tagTokens(s, tokenize(s));
+    assert.deepEqual(
+      ms.map((m) => `${m.type}:${m.text}`),
+      ['NORP:German', 'PERSON:Angela Merkel', 'NORP:French', 'PERSON:Emmanuel Macron', 'GPE:Berlin'],
+    );
+    const t = 'Ukrainian troops crossed the Dnieper River near Kherson, the Defence Ministry said.';
+    assert.deepEqual(
+      tagTokens(t, tokenize(t)).map((m) => `${m.type}:${m.text}`),
+      ['NORP:Ukrainian', 'LOC:Dnieper River', 'GPE:Kherson', 'ORG:Defence Ministry'],
+    );
+  });
+
+  it('tags curly-quoted possessives without swallowing the clitic', () => {
+    const s = 'It was a return visit at Kim’s invitation, Putin’s aide said.';
+    const ms = tagTokens(s, tokenize(s));
+    assert.ok(ms.some((m) => m.text === 'Kim' && m.type === 'PERSON'));
+    assert.ok(!ms.some((m) => m.text.includes('’')));
+  });
+});
+
+describe('BILOU and types', () => {
+  it('round-trips spans through BILOU labels', () => {
+    const spans = [
+      { start: 0, end: 2, cls: 'PER' as const },
+      { start: 3, end: 4, cls: 'LOC' as const },
+      { start: 5, end: 8, cls: 'ORG' as const },
+    ];
+    const labels = spansToLabels(9, spans);
+    assert.deepEqual(
+      [...labels].map((l) => LABELS[l]),
+      ['B-PER', 'L-PER', 'O', 'U-LOC', 'O', 'B-ORG', 'I-ORG', 'L-ORG', 'O'],
+    );
+    assert.deepEqual(labelsToSpans(labels), spans);
+  });
+
+  it('maps CoNLL classes to contract types and back', () => {
+    const lex = {
+      places: new Set(['russia', 'north korea']),
+      locationWords: new Set(['river', 'peninsula', 'sea']),
+      demonyms: new Set(['russian', 'korean']),
+    };
+    assert.equal(contractType('LOC', ['russia'], lex), 'GPE');
+    assert.equal(contractType('LOC', ['korean', 'peninsula'], lex), 'LOC');
+    assert.equal(contractType('LOC', ['river', 'tumannaya'], lex), 'LOC');
+    assert.equal(contractType('LOC', ['europe'], lex), 'LOC');
+    assert.equal(contractType('LOC', ['springfield'], lex), 'GPE');
+    assert.equal(contractType('MISC', ['russian'], lex), 'NORP');
+    assert.equal(contractType('MISC', ['north', 'korean'], lex), 'NORP');
+    assert.equal(contractType('MISC', ['olympics'], lex), 'MISC');
+    assert.equal(conllClass('GPE'), 'LOC');
+    assert.equal(conllClass('FAC'), 'LOC');
+    assert.equal(conllClass('NORP'), 'MISC');
+    assert.equal(conllClass('PERSON'), 'PER');
+  });
+});
+
+describe('evaluate ner', () => {
+  it('scores exact spans and types, conlleval style', () => {
+    const text = 'Angela Merkel visited Paris.\nThe talks in Berlin ended.';
+    const doc: GoldDocument = {
+      id: 'd1',
+      text,
+      scoredUntil: text.length,
+      sentences: [
+        {
+          start: 0,
+          end: 28,
+          entities: [
+            { start: 0, end: 13, type: 'PER' },
+            { start: 22, end: 27, type: 'LOC' },
+          ],
+        },
+        // A gold ORG the tagger will not find, to check recall.
+        { start: 29, end: 55, entities: [{ start: 42, end: 48, type: 'ORG' }] },
+      ],
+    };
+    const e = evaluateNer([doc], 'conll');
+    assert.equal(e.perType.PER.tp, 1);
+    assert.equal(e.perType.LOC.tp, 1);
+    assert.equal(e.perType.LOC.fp, 1, 'Berlin is LOC, gold says ORG');
+    assert.equal(e.perType.ORG.fn, 1);
+    assert.equal(e.overall.tp, 2);
+    assert.ok(Math.abs(e.overall.precision - 2 / 3) < 1e-9);
+    assert.ok(Math.abs(e.overall.recall - 2 / 3) < 1e-9);
+  });
+});
