@@ -9,7 +9,14 @@ import type {
   Stage,
 } from '../../document.js';
 import { type Tok, toks } from '../events/grammar.js';
-import { type ActorIndex, actorIndex, countryOf, resolveActor } from '../events/stage.js';
+import {
+  type ActorIndex,
+  actorIndex,
+  countryOf,
+  firstMentionAt,
+  resolveActor,
+  tokensIn,
+} from '../events/stage.js';
 import { TIME_WORDS } from '../events/words.js';
 import { provisionKind } from './provisions.js';
 
@@ -236,8 +243,9 @@ function addUnique<T>(list: T[], xs: T[]): void {
 
 function mentionsIn(idx: ActorIndex, a: number, b: number): Entity[] {
   const out: Entity[] = [];
-  for (const m of idx.mentions) {
-    if (m.start >= a && m.end <= b && !out.includes(m.entity)) out.push(m.entity);
+  for (let i = firstMentionAt(idx, a); i < idx.mentions.length && idx.mentions[i].start < b; i++) {
+    const m = idx.mentions[i];
+    if (m.end <= b && !out.includes(m.entity)) out.push(m.entity);
   }
   return out;
 }
@@ -285,7 +293,7 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
   const out: Building[] = [];
   let last: Building | null = null;
   for (const sentence of doc.sentences) {
-    const sentTokens = doc.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+    const sentTokens = tokensIn(doc, sentence);
     if (!sentTokens.length) continue;
     const ts = toks(doc.text, sentTokens);
     const stext = doc.text.slice(sentence.start, sentence.end);

@@ -1,6 +1,5 @@
 import type { PloverType, Token } from '../../document.js';
 import type { FormKind, Lexicon, VerbEntry } from './lexicon.js';
-import { nounForms } from './lexicon.js';
 import {
   BE,
   COMMITTED,
@@ -109,6 +108,8 @@ const ACT_GOVERNORS = new Set([
   'chose',
 ]);
 
+const EMPTY_LEX: Lexicon = { forms: new Map(), verbs: new Map(), nouns: new Map(), nounForms: new Map() };
+
 const PRONOUN_SUBJECTS = new Set(['they', 'we', 'i', 'you', 'he', 'she', 'it', 'who', 'which', 'that']);
 
 /** Prepositions that open an adjunct about another situation: the object ends there. */
@@ -139,11 +140,10 @@ function nounPosition(ts: Tok[], i: number, kinds: (FormKind | undefined)[]): bo
   );
 }
 
-function matchRest(ts: Tok[], from: number, rest: string[]): number | null {
+function matchRest(ts: Tok[], from: number, rest: Set<string>[]): number | null {
   let j = from;
   let last = from - 1;
-  for (const w of rest) {
-    const forms = new Set(w.includes('-') ? [w] : nounForms(w));
+  for (const forms of rest) {
     let found = -1;
     for (let k = j; k < ts.length && k <= last + 5; k++) {
       const t = ts[k];
@@ -320,7 +320,7 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
     let best: { entry: VerbEntry; last: number; kind: FormKind } | null = null;
     for (const r of readings) {
       for (const e of lex.verbs.get(r.lemma) ?? []) {
-        const last = e.rest.length ? matchRest(ts, i + 1, e.rest) : i;
+        const last = e.rest.length ? matchRest(ts, i + 1, e.restForms) : i;
         if (last === null) continue;
         if (!best || e.rest.length > best.entry.rest.length) best = { entry: e, last, kind: r.kind };
         break;
@@ -494,6 +494,7 @@ const OBLIGATION_ENTRY: VerbEntry = {
   pattern: 'must',
   head: 'must',
   rest: [],
+  restForms: [],
   nominal: false,
   type: 'REQUEST',
   mode: null,
@@ -546,7 +547,7 @@ function linkComplements(ts: Tok[], cands: Candidate[]): void {
     if ((c.entry.frame === 'ctrl' || c.entry.frame === 'objctrl') && ts[c.object.to]?.lower === 'to') {
       const to = c.object.to;
       if (!cands.some((m) => m.groupStart === to)) {
-        const lexLike = { forms: new Map(), verbs: new Map(), nouns: new Map() } as Lexicon;
+        const lexLike = EMPTY_LEX;
         c.extraTargets.push({ from: to + 2, to: clauseEnd(ts, to + 2, lexLike) });
       }
     }
@@ -603,7 +604,7 @@ function linkComplements(ts: Tok[], cands: Candidate[]): void {
       th++;
     if (c.entry.frame === 'that' && ts[th]?.lower === 'that') {
       // "demanded that Y do X": Y is the target; the that-clause's own verbs belong to the demand
-      const end = clauseEnd(ts, th + 1, { forms: new Map(), verbs: new Map(), nouns: new Map() });
+      const end = clauseEnd(ts, th + 1, EMPTY_LEX);
       for (const m of cands) if (m !== c && m.head > c.last && m.head < end) m.absorbed = true;
       c.extraTargets = [];
       c.object = { from: th + 1, to: firstVerbAfter(ts, cands, th + 1, end) };

@@ -14,6 +14,8 @@ export interface VerbEntry {
   head: string;
   /** Lemmas that must follow the head in the same clause, in order. */
   rest: string[];
+  /** The surface forms each of `rest` may take (singular and plural). */
+  restForms: Set<string>[];
   nominal: boolean;
   type: PloverType;
   mode: string | null;
@@ -27,6 +29,8 @@ export interface Lexicon {
   verbs: Map<string, VerbEntry[]>;
   /** Nominal head lemma → entries. */
   nouns: Map<string, VerbEntry[]>;
+  /** Surface form of a nominal head (visit, visits) → its first entry. */
+  nounForms: Map<string, VerbEntry>;
   /** Surface form (lower case) → verb lemmas it can be, with the form's kind. */
   forms: Map<string, { lemma: string; kind: FormKind }[]>;
 }
@@ -154,6 +158,7 @@ export function parseLexicon(tsv: string): Lexicon {
       pattern,
       head: words[0],
       rest: words.slice(1),
+      restForms: words.slice(1).map((w) => new Set(w.includes('-') ? [w] : nounForms(w))),
       nominal,
       type: asType(type),
       mode: mode || null,
@@ -186,7 +191,10 @@ export function parseLexicon(tsv: string): Lexicon {
     }
     forms.set(form, out);
   }
-  return { verbs, nouns, forms };
+  const nounFormMap = new Map<string, VerbEntry>();
+  for (const [head, list] of nouns)
+    for (const f of nounForms(head)) if (!nounFormMap.has(f)) nounFormMap.set(f, list[0]);
+  return { verbs, nouns, forms, nounForms: nounFormMap };
 }
 
 let cached: Lexicon | null = null;

@@ -17,7 +17,7 @@ import {
   type Tok,
   toks,
 } from './grammar.js';
-import { type Lexicon, lexicon, nounForms } from './lexicon.js';
+import { type Lexicon, lexicon } from './lexicon.js';
 import {
   AGREEMENT_NOUNS,
   DETERMINERS,
@@ -54,7 +54,18 @@ export interface ActorIndex {
   countries: Map<string, Entity>;
 }
 
+const INDEXES = new WeakMap<Entity[], { mentions: AnnotatedDocument['mentions']; idx: ActorIndex }>();
+
+/** The actor index of a document's entity layer; built once per layer (events and agreements share it). */
 export function actorIndex(doc: AnnotatedDocument): ActorIndex {
+  const hit = INDEXES.get(doc.entities);
+  if (hit && hit.mentions === doc.mentions) return hit.idx;
+  const idx = buildActorIndex(doc);
+  INDEXES.set(doc.entities, { mentions: doc.mentions, idx });
+  return idx;
+}
+
+function buildActorIndex(doc: AnnotatedDocument): ActorIndex {
   const byId = new Map<string, Entity>();
   const countries = new Map<string, Entity>();
   const mentions: MentionRef[] = [];
@@ -140,13 +151,25 @@ function governingPrep(ts: Tok[], k: number, from: number): string | null {
   return null;
 }
 
+/** Index of the first mention starting at or after `offset`. */
+export function firstMentionAt(idx: ActorIndex, offset: number): number {
+  let lo = 0;
+  let hi = idx.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (idx.mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function actorsIn(ts: Tok[], r: Region, idx: ActorIndex): RegionActors {
   const out: RegionActors = { actors: [], places: [], pronoun: false };
   if (r.to <= r.from) return out;
   const a = ts[r.from].start;
   const b = ts[r.to - 1].end;
-  for (const m of idx.mentions) {
-    if (m.start < a) continue;
+  for (let mi = firstMentionAt(idx, a); mi < idx.mentions.length; mi++) {
+    const m = idx.mentions[mi];
     if (m.start >= b) break;
     if (m.end > b) continue;
     const k = tokenIndexAt(ts, m.start);
@@ -230,8 +253,7 @@ function nominalCandidates(ts: Tok[], lex: Lexicon, taken: Set<number>, idx: Act
   for (let i = 1; i < ts.length; i++) {
     if (taken.has(i)) continue;
     const l = ts[i].lower;
-    let entry = null;
-    for (const [head, list] of lex.nouns) if (nounForms(head).includes(l)) entry = list[0];
+    const entry = lex.nounForms.get(l);
     if (!entry) continue;
     let j = i - 1;
     // skip modifiers: "a state visit", "his first official visit"
@@ -366,7 +388,7 @@ export function sentenceEvents(
   lex: Lexicon,
   memory: { lastSource: string[] },
 ): CodedEvent[] {
-  const sentTokens = doc.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  const sentTokens = tokensIn(doc, sentence);
   if (!sentTokens.length) return [];
   const ts = toks(doc.text, sentTokens);
   const cands = findCandidates(ts, lex);
@@ -504,6 +526,21 @@ function reporterSource(ts: Tok[], before: number, idx: ActorIndex): string[] {
 }
 
 const QUOTE_OPEN = new Set(['"', '“', '”', '``', "''"]);
+
+/** The tokens of a span, by binary search over the document's tokens. */
+export function tokensIn(doc: AnnotatedDocument, s: Span): AnnotatedDocument['tokens'] {
+  const t = doc.tokens;
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid].start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < t.length && t[end].end <= s.end) end++;
+  return t.slice(lo, end);
+}
 
 function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
