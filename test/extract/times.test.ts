@@ -107,6 +107,12 @@ describe('times: years and numbers', () => {
     assert.deepEqual(pairs('It cost $2024 and 1,500 people came; 2024 percent.'), []);
     assert.deepEqual(pairs('the 1996 law and a 2003 interview'), ['1996 → 1996', '2003 → 2003']);
     assert.equal(looksLikeYear('about 2000 people', 6, 10, 2000), false);
+    assert.deepEqual(
+      pairs('Flight 1549. Resolution 1441 passed; between 2000 and 3000 people; he scored 2000 points.'),
+      [],
+    );
+    assert.deepEqual(pairs('the years 2010-2015'), ['2010 → 2010', '2015 → 2015']);
+    assert.deepEqual(pairs('Theresa May said so on May Day; June Carter sang.'), []);
     assert.equal(looksLikeYear('since 1961 the', 6, 10, 1961), true);
   });
 

@@ -180,6 +180,47 @@ const HEDGES = new Set([
   'minus',
   'plus',
 ]);
+/** Words before a number that make it a code or a count, never a year: "Flight 1549", "page 1999". */
+const CODE_WORDS = new Set([
+  'than',
+  'no',
+  'nos',
+  'number',
+  'page',
+  'pages',
+  'flight',
+  'route',
+  'highway',
+  'room',
+  'suite',
+  'article',
+  'section',
+  'chapter',
+  'resolution',
+  'model',
+  'code',
+  'bus',
+  'line',
+  'platform',
+  'gate',
+  'apartment',
+  'unit',
+  'lot',
+  'exit',
+  'interstate',
+  'channel',
+  'track',
+  'episode',
+  'issue',
+  'volume',
+  'vol',
+  'item',
+  'rule',
+  'hull',
+  'serial',
+  'id',
+  'pin',
+]);
 const COUNT_NOUNS = new Set([
   'people',
   'men',
@@ -296,7 +337,11 @@ export function looksLikeYear(text: string, s: number, e: number, y: number): bo
       return false;
   }
   if (HEDGES.has(prev) && nextIsWord && !nextCapital) return false;
-  if (prev === 'than' || prev === 'no' || prev === 'number' || prev === 'page') return false;
+  if (CODE_WORDS.has(prev)) return false;
+  // "between 2000 and 3000 people": a range of counts
+  const range = /^\s*(?:and|or|to|-|–)\s*\d[\d,]*\s+([a-z]+)/.exec(after + text.slice(e + 12, e + 40));
+  if (range && (COUNT_NOUNS.has(range[1]) || (range[1].endsWith('s') && !NOT_PLURAL.has(range[1]))))
+    return false;
   return true;
 }
 
@@ -640,7 +685,7 @@ rule(
 rule(
   'year',
   new RegExp(
-    `(?<![\\w$£€¥#@.,/-])(${MOD}|mid-)?(?:the\\s+year\\s+|(?:fiscal(?:\\s+year)?|FY)\\s*)?(${YEAR})(?![\\d%]|[.,]\\d|['’]?s\\b|\\w)(?:\\s+(?:or\\s+later|or\\s+earlier|and\\s+beyond|and\\s+later|onwards?)(?![\\w-]))?`,
+    `(?<![\\w$£€¥#@.,/])(?<!(?:^|[^\\d])[-–])(${MOD}|mid-)?(?:the\\s+year\\s+|(?:fiscal(?:\\s+year)?|FY)\\s*)?(${YEAR})(?![\\d%]|[.,]\\d|['’]?s\\b|\\w)(?:\\s+(?:or\\s+later|or\\s+earlier|and\\s+beyond|and\\s+later|onwards?)(?![\\w-]))?`,
     'gi',
   ),
   (m, text) => {
