@@ -38,6 +38,8 @@ interface GumDoc {
 export interface CorefScores {
   docs: number;
   pronouns: { gold: number; linked: number; correct: number };
+  /** Baseline: each pronoun to the most recent person name before it. */
+  baseline: { linked: number; correct: number };
   descriptions: { linked: number; correct: number };
   names: { recallNum: number; recallDen: number; precNum: number; precDen: number };
 }
@@ -132,6 +134,20 @@ export function scoreDocument(d: GumDoc, mode: 'gold' | 'system', s: CorefScores
     const first = named.get(e.group);
     if (first === undefined || first > e.start) continue;
     s.pronouns.gold++;
+    let last: Mention | null = null;
+    for (const x of doc.mentions)
+      if (
+        x.kind === 'name' &&
+        x.type === 'PERSON' &&
+        x.entity &&
+        x.end <= e.start &&
+        (!last || x.start > last.start)
+      )
+        last = x;
+    if (last?.entity) {
+      s.baseline.linked++;
+      if (nameGroups.get(last.entity)?.has(e.group)) s.baseline.correct++;
+    }
     const m = doc.mentions.find((x) => x.start === e.start && x.end === e.end && x.entity);
     if (!m?.entity) continue;
     if (nameGroups.get(m.entity)?.has(e.group)) s.pronouns.correct++;
@@ -181,6 +197,7 @@ export function evaluateCoref(file: string, mode: 'gold' | 'system', partition: 
   const s: CorefScores = {
     docs: 0,
     pronouns: { gold: 0, linked: 0, correct: 0 },
+    baseline: { linked: 0, correct: 0 },
     descriptions: { linked: 0, correct: 0 },
     names: { recallNum: 0, recallDen: 0, precNum: 0, precDen: 0 },
   };
@@ -207,6 +224,7 @@ export function formatScores(s: CorefScores, mode: string): string {
   return [
     `GUM coreference, ${s.docs} documents, ${mode} name mentions`,
     `pronouns (he/she/his/her…, gold antecedent named): ${p.gold} gold, ${p.linked} linked, ${p.correct} correct — P ${pct(p.correct, p.linked)} R ${pct(p.correct, p.gold)} F1 ${f(pp, pr)}`,
+    `  baseline, the most recent person name: ${s.baseline.correct} correct of ${s.baseline.linked} linked — R ${pct(s.baseline.correct, p.gold)}`,
     `descriptions linked: ${s.descriptions.linked}, correct ${s.descriptions.correct} (P ${pct(s.descriptions.correct, s.descriptions.linked)})`,
     `name links (MUC over shared name mentions): P ${pct(s.names.precNum, s.names.precDen)} R ${pct(s.names.recallNum, s.names.recallDen)} F1 ${f(np, nr)}`,
   ].join('\n');
