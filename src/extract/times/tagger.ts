@@ -1089,7 +1089,7 @@ rule('year-period', new RegExp(`(?<![\\w-])the\\s+(${YEAR})\\s+(?:period|quarter
 // "the year before", "the previous year", "the following year": relative to the last year mentioned.
 rule(
   'year-anaphor',
-  /(?<![\w-])the\s+(?:(previous|prior|preceding|following)\s+year|year\s+(before|after|earlier))(?![\w-])/gi,
+  /(?<![\w-])the\s+(?:(previous|prior|preceding|following)\s+year|year\s+(before|after|earlier|previous|prior))(?![\w-])/gi,
   (m) =>
     cand(m.index, m.index + m[0].length, 3, (st) => {
       const base = st.lastYear ?? refYear(st);
@@ -1097,6 +1097,26 @@ rule(
       const back = /previous|prior|preceding|before|earlier/i.test(m[0]);
       return date(fmtYear(base + (back ? -1 : 1)));
     }),
+);
+
+// The reporting day in market and daily news: "ended the day", "for the day", "later in the day".
+rule(
+  'the-day',
+  /(?<![\w-])(?:(?:late|early|later|earlier)\s+in\s+)?the\s+day(?![\w-]|\s+(?:before|after|of|when|that|on|in|he|she|they|it)\b)/gi,
+  (m, text) => {
+    const inner = /^(?:late|early|later|earlier)\s+in/i.test(m[0]);
+    const prev = wordBefore(text, m.index);
+    if (
+      !inner &&
+      !/^(?:end|ending|ended|ends|finish|finished|finishing|close|closed|closing|closes|start|started|starting|open|opened|opening|for)$/.test(
+        prev,
+      )
+    )
+      return null;
+    return cand(m.index, m.index + m[0].length, 3, (st) =>
+      st.ref ? date(fmtDate(st.ref)) : date('PRESENT_REF'),
+    );
+  },
 );
 
 // The end of the year: "by year-end", "since year end", "by year's end".
@@ -1267,7 +1287,7 @@ rule(
 // Reference words: now, currently, recently, the past, the future, in recent years, in coming months.
 rule(
   'ref-words',
-  /(?<![\w-])(?:(right\s+now|now|currently|presently|at\s+present|these\s+days|nowadays|at\s+the\s+moment|the\s+present)|((?:more\s+|most\s+)?recently|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|decade|century|year|month|week|day|hour|quarter|weekend|spring|summer|fall|autumn|winter|season))|(?:the\s+)?(?:most\s+)?recent\s+(?:days|weeks|months|years|decades|times)|(?:the\s+)?(?:past|last)\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months|years|decades))|(the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years|decades)|the\s+(?:days|weeks|months|years)\s+ahead))(?![\w-])/gi,
+  /(?<![\w-])(?:(right\s+now|now|currently|presently|at\s+present|these\s+days|nowadays|at\s+the\s+moment|the\s+present|the\s+time\s+being)|((?:more\s+|most\s+)?recently|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|decade|century|year|month|week|day|hour|quarter|weekend|spring|summer|fall|autumn|winter|season))|(?:the\s+)?(?:most\s+)?recent\s+(?:days|weeks|months|years|decades|times)|(?:the\s+)?(?:past|last)\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months|years|decades))|(the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term|(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years|decades)|the\s+(?:days|weeks|months|years)\s+ahead))(?![\w-])/gi,
   (m) => {
     const value = m[1] ? 'PRESENT_REF' : m[2] ? 'PAST_REF' : 'FUTURE_REF';
     return cand(m.index, m.index + m[0].length, 2, () => date(value));
@@ -1389,6 +1409,7 @@ const TRIGGERS: Record<string, string> = {
   period: 'quarter period',
   'year-period': 'quarter period',
   'year-anaphor': 'year',
+  'the-day': 'day',
   'year-end': 'year',
   'full-year': 'year',
   weekend: 'weekend',
@@ -1399,7 +1420,7 @@ const TRIGGERS: Record<string, string> = {
   'year-ago-adj': 'year',
   ago: 'ago earlier back now hence',
   'ref-words':
-    'now currently presently present days moment nowadays recently recent past future coming ahead weeks months years decades',
+    'now currently presently present days moment nowadays recently recent past future coming ahead weeks months years decades being term',
   duration: UNIT_WORDS,
   set: 'every each daily weekly monthly annually yearly nightly once twice times',
   clock: '#2 noon midnight',
