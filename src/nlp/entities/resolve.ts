@@ -391,10 +391,10 @@ function clusterNames(
     let c = byKey.get(key);
     // a single word that is a known person's family name, whatever the tagger called it
     if (!c && !m.country && !m.text.includes(' ') && isCap(m.text)) {
-      const f = fullClusters.filter((x) => familyName(x.toks, m.text));
-      if (f.length === 1 && (m.type === 'MISC' || m.type === 'ORG' || m.type === 'PERSON')) {
+      const f = new Set(fullClusters.filter((x) => familyName(x.toks, m.text)).map((x) => x.c));
+      if (f.size === 1) {
         m.type = 'PERSON';
-        join(m, f[0].c);
+        join(m, [...f][0]);
         continue;
       }
     }
