@@ -276,7 +276,12 @@ function subjectBefore(c: Ctx, i: number, lo: number): Span | null {
     // An appositive or relative clause between subject and verb: "Hugh Hill, a doctor, said".
     const sep = c.toks[k].text;
     let j = k - 1;
-    while (j >= lo && c.toks[j].text !== sep && k - j < 20 && !c.isQuoteMark(j)) j--;
+    while (j >= lo && c.toks[j].text !== sep && k - j < 40 && !c.isQuoteMark(j)) j--;
+    if (j < lo && k - lo <= 8) {
+      // "Sen. Jack Reed (D-R.I.), said …": a stray comma after a sentence-initial name.
+      const np = npEndingAt(c, k - 1, lo);
+      return np && np.start === c.toks[lo].start && c.isCap(lo) ? np : null;
+    }
     if (j < lo || c.toks[j].text !== sep || j === k - 1) return null;
     const first = c.lower[j + 1];
     const appositive =
@@ -433,7 +438,14 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
         if (/^[.;:!?"“”]$/.test(t)) break;
         if (c.inMark[k] >= 0) break;
         const ci = cueAt(c, k);
-        if (ci && ci.form !== 'participle' && k > j) {
+        // "“…,” Hannity pressed." — after a quotation any past-tense verb closing the sentence reports it.
+        const pastTail =
+          !ci &&
+          k > j &&
+          /^\p{Ll}{3,}ed$/u.test(c.toks[k].text) &&
+          (c.isCap(j) || PRONOUNS.has(c.lower[j])) &&
+          /^[.,]$/.test(c.toks[k + 1]?.text ?? '');
+        if ((ci && ci.form !== 'participle' && k > j) || pastTail) {
           const subj = subjectBefore(c, k, j);
           if (subj && subj.start === c.toks[j].start) {
             cueTok = k;
@@ -472,6 +484,12 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     const subjEndTok = subject ? c.tokBefore(subject.end) : cueTok;
     let k = Math.max(cueTok, subjEndTok) + 1;
     while (k <= pHi && (BETWEEN_SUBJECT_AND_VERB.has(c.lower[k]) || WEEKDAYS.has(c.lower[k]))) k++;
+    // "…," he said of the campaign, "…" / "…," Axelrod tweeted last January, "…": a short adverbial, then the rest.
+    if (k <= pHi && c.isWord(k) && !c.cue[k]) {
+      let j = k;
+      while (j <= pHi && j - k < 8 && c.isWord(j) && !c.cue[j] && c.inMark[j] < 0) j++;
+      if (j <= pHi && c.toks[j].text === ',' && c.inMark[j + 1] >= 0) k = j;
+    }
     if (k <= pHi && (c.toks[k].text === ',' || c.toks[k].text === ':' || c.toks[k].text === '.')) {
       const nm = c.markAt(c.toks[k].end + 1) >= 0 ? c.markAt(c.toks[k].end + 1) : c.markAt(c.toks[k].end);
       if (nm > mi && !usedMark.has(nm) && c.marked[nm].start - c.toks[k].end <= 2) {
@@ -598,6 +616,8 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     for (let i = lo; i <= hi; i++) {
       if (c.inMark[i] >= 0 || c.usedCue.has(i)) continue;
       const cand = reportedAt(c, i, lo, hi, out);
+      // reported speech inside a direct quotation already found belongs to it
+      if (cand && out.some((q) => q.kind === 'direct' && q.start <= cand.start && cand.end <= q.end)) continue;
       if (cand) {
         cand.attrEnd = Math.max(cand.end, c.toks[hi].end);
         out.push(cand);
@@ -790,7 +810,7 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   let subject: Span | null = null;
   let inverted = false;
   if (info.form === 'participle') {
-    if (c.toks[i - 1]?.text !== ',' && c.lower[i - 1] !== 'and') return null;
+    if (!/^(?:,|and|by|while|after|before|—|–)$/.test(c.lower[i - 1] ?? '')) return null;
     subject = inheritedSubject(c, out, i, lo);
     if (!subject) return null;
   } else {
@@ -884,7 +904,7 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
     if (info.lemma === 'call' && /^(?:for|on|out)$/.test(c.lower[k] ?? '')) {
       cue.end = c.toks[k].end;
       k++;
-    } else if (info.lemma === 'call' || info.lemma === 'urge' || info.lemma === 'charge') {
+    } else if (info.lemma === 'call' || info.lemma === 'charge') {
       // a naming: only with a quotation in it
       let quoted = false;
       for (let j = k; j <= hi && !/^[.;]$/.test(c.toks[j].text); j++) if (c.inMark[j] >= 0) quoted = true;
@@ -1008,6 +1028,22 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
         break;
       }
     }
+  }
+  // A later cue with its own clause: "they are undecided, 27 percent … said …" — stop at the first break before it.
+  for (let j = start + 1; j <= endTok; j++) {
+    if (c.inMark[j] >= 0 || !c.cue[j] || c.cue[j]!.form !== 'finite' || !cueAt(c, j)) continue;
+    for (let b = start + 2; b < j; b++) {
+      if (c.inMark[b] < 0 && /^[,;—–]$/.test(c.toks[b].text)) {
+        endTok = b - 1;
+        break;
+      }
+    }
+    break;
+  }
+  // A quotation with its own comma, then an adverbial: "cautioned “let’s not get ahead of ourselves,” before …".
+  const m0 = c.inMark[start];
+  if (m0 >= 0 && /,\s*$/.test(text.slice(c.marked[m0].innerStart, c.marked[m0].innerEnd))) {
+    endTok = Math.min(endTok, c.tokBefore(c.marked[m0].end));
   }
   let [s, e] = [cStart, c.toks[endTok].end];
   [s, e] = extendOverMarks(c, s, e);
