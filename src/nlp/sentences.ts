@@ -65,10 +65,13 @@ export function splitSentences(text: string, tokens: Token[]): Span[] {
         i = j;
         break;
       }
+      // "Jan. 5", "No. 10", "Fig. 3": an abbreviation before a number goes on.
+      if (j === i && /^\p{N}/u.test(after.text) && isAbbreviation(t.text.slice(0, -1))) continue;
       // After "U.S." a capitalised word is more often a name ("U.S. Army") than a new sentence.
       const acronym = /^(?:\p{L}\.){2,}$/u.test(t.text) && j === i;
       const starts = acronym
-        ? COMMON_STARTERS.has(after.text.toLowerCase()) || /^["“‘(]/u.test(after.text)
+        ? (/^\p{Lu}/u.test(after.text) && COMMON_STARTERS.has(after.text.toLowerCase())) ||
+          /^["“‘(]/u.test(after.text)
         : canStartSentence(after.text);
       if (starts && /\s/.test(text.slice(tokens[j].end, after.start) || '')) {
         close(j);

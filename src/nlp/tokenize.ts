@@ -6,8 +6,9 @@ const TOKEN_RE = new RegExp(
   [
     String.raw`https?://[^\s<>"'”’)\]]+[^\s<>"'”’)\].,;:!?]`, // URLs
     String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`, // e-mail addresses
-    String.raw`(?:\p{L}\.){2,}(?:\p{L}(?![\p{L}\p{N}]))?`, // U.S., U.N., a.m.
-    String.raw`\p{N}+(?:[.,:/]\p{N}+)*(?:st|nd|rd|th|s)?(?![\p{L}\p{N}])`, // 1,200  3.5  10:30  2024  1990s  21st
+    String.raw`(?:\p{L}\.){2,}(?:\p{L}(?![\p{L}\p{N}]))?(?:-\p{L}+)*`, // U.S., U.N., a.m., U.S.-based
+    String.raw`\p{N}+(?:[.,]\p{N}+)+\p{L}{1,3}(?![\p{L}\p{N}])`, // 1.2bn  3.5m  2.5km
+    String.raw`\p{N}+(?:[.,:/]\p{N}+)*(?:st|nd|rd|th|s)?(?:['’]s)?(?![\p{L}\p{N}]|-\p{L})`, // 1,200  3.5  10:30  2024  1990s  21st
     String.raw`[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*`, // words, with inner hyphens and apostrophes
     String.raw`\.{2,}|-{2,}|…`, // ellipses and double dashes
     String.raw`\S`, // any other single character
@@ -15,7 +16,7 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
-const CLITIC_RE = /^(.*\p{L})(['’](?:s|S|re|ve|ll|d|m|t))$/u;
+const CLITIC_RE = /^(.*[\p{L}\p{N}])(['’](?:s|S|re|ve|ll|d|m|t))$/u;
 const NT_RE = /^(.*\p{L})(n['’]t)$/iu;
 
 /** Split text into tokens with character offsets. Hyphenated words stay whole; possessive 's is split off. */
