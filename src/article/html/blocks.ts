@@ -15,78 +15,78 @@ export interface Block {
 }
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'CENTER',
-  'DD',
-  'DETAILS',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 /** Elements whose text is never article prose. */
 export const SKIP_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'CANVAS',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'VIDEO',
-  'AUDIO',
-  'BUTTON',
-  'SELECT',
-  'TEXTAREA',
-  'INPUT',
-  'LABEL',
-  'OPTION',
-  'HEAD',
-  'TITLE',
-  'META',
-  'LINK',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'label',
+  'option',
+  'head',
+  'title',
+  'meta',
+  'link',
 ]);
 
 function kindOf(tag: string): BlockKind {
-  if (/^H[1-6]$/.test(tag)) return 'heading';
-  if (tag === 'LI' || tag === 'DD' || tag === 'DT') return 'li';
-  if (tag === 'BLOCKQUOTE') return 'quote';
-  if (tag === 'PRE') return 'pre';
-  if (tag === 'TD' || tag === 'TH') return 'cell';
+  if (/^h[1-6]$/.test(tag)) return 'heading';
+  if (tag === 'li' || tag === 'dd' || tag === 'dt') return 'li';
+  if (tag === 'blockquote') return 'quote';
+  if (tag === 'pre') return 'pre';
+  if (tag === 'td' || tag === 'th') return 'cell';
   return 'p';
 }
 
@@ -128,10 +128,10 @@ export function collectBlocks(root: Element, opts: BlockOptions = {}): Block[] {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    const tag = el.tagName.toUpperCase();
+    const tag = el.localName;
     if (SKIP_TAGS.has(tag)) return;
     if (opts.skip?.(el)) return;
-    if (tag === 'BR') {
+    if (tag === 'br') {
       buf += '\n';
       return;
     }
@@ -156,7 +156,7 @@ export function collectBlocks(root: Element, opts: BlockOptions = {}): Block[] {
       else if (own !== 'p' || ctxKind === 'p') lv = 0;
       e = el;
     }
-    const link = inLink || tag === 'A';
+    const link = inLink || tag === 'a';
     for (let c = el.firstChild; c; c = c.nextSibling) walk(c, link, k, e, lv);
     if (block) flush();
   };

@@ -14,16 +14,21 @@ const STORY =
 const CAPTION =
   /(?:^|[\s_-])(?:caption|captions|figcaption|credit|credits|photo-?credit|image-?credit|credit-?line)(?:$|[\s_-])/i;
 
+/** An attribute's raw value. linkedom's getAttribute re-escapes every value it returns: too slow for a scan of every element. */
+export function attr(el: Element, name: string): string | null {
+  return el.getAttributeNode(name)?.value ?? null;
+}
+
 export function hintOf(el: Element): string {
-  const cls = el.getAttribute('class') ?? '';
-  const id = el.getAttribute('id') ?? '';
+  const cls = attr(el, 'class') ?? '';
+  const id = attr(el, 'id') ?? '';
   // camelCase and BEM names split into words: "relatedLinks" → "related Links", "c-share__bar" → "c share bar".
   return `${cls} ${id}`.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/__|--/g, ' ');
 }
 
 /** A caption or credit box (by its class or id), or a figure caption element. */
 export function isCaption(el: Element): boolean {
-  if (el.tagName.toUpperCase() === 'FIGCAPTION') return true;
+  if (el.localName === 'figcaption') return true;
   const h = hintOf(el);
   return !!h.trim() && CAPTION.test(h);
 }
@@ -50,15 +55,16 @@ const ROLE_FURNITURE = new Set([
 ]);
 
 export function hasFurnitureRole(el: Element): boolean {
-  const r = el.getAttribute('role');
+  const r = attr(el, 'role');
   return r ? ROLE_FURNITURE.has(r.toLowerCase()) : false;
 }
 
 /** Elements that are hidden from the reader. */
 export function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
+  if (!el.hasAttributes()) return false;
+  if (el.getAttributeNode('hidden')) return true;
+  if (attr(el, 'aria-hidden') === 'true') return true;
+  const style = attr(el, 'style');
   return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 

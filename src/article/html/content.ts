@@ -6,7 +6,7 @@ import { type PruneContext, pruneBlocks } from './prune.js';
 // Main content: Readability picks the story's container; we then flatten it into blocks ourselves and
 // take out what Readability keeps but a reader would skip (captions, link boxes, prompts, bios).
 
-const ALWAYS_DROP = new Set(['FIGCAPTION', 'NAV', 'ASIDE', 'FORM', 'FOOTER']);
+const ALWAYS_DROP = new Set(['figcaption', 'nav', 'aside', 'form', 'footer']);
 
 /** The story's blocks, or null when the page holds no article. */
 export function extractContent(document: Document, ctx: PruneContext): Block[] | null {
@@ -24,8 +24,8 @@ export function extractContent(document: Document, ctx: PruneContext): Block[] |
   if (!root) return null;
   const total = (root.textContent ?? '').length || 1;
   const skip = (el: Element): boolean => {
-    const tag = el.tagName.toUpperCase();
-    if (ALWAYS_DROP.has(tag)) return true;
+    if (ALWAYS_DROP.has(el.localName)) return true;
+    if (!el.hasAttributes()) return false;
     if (isHidden(el)) return true;
     if (!(isFurniture(el) || hasFurnitureRole(el))) return false;
     // A furniture name on an element holding most of the story is a misnomer, not furniture.

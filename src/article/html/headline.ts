@@ -63,11 +63,11 @@ export function findStandfirst(
   const want = description ? norm(description) : '';
   const named: Element[] = [];
   for (const el of scan.texty) {
-    const tag = el.tagName.toUpperCase();
-    const hint = hintOf(el);
-    const hinted = STANDFIRST.test(hint);
+    const tag = el.localName;
+    const hint = el.hasAttributes() ? hintOf(el) : '';
+    const hinted = !!hint && STANDFIRST.test(hint);
     // A plain paragraph repeating the description is the story's first paragraph, unless it sits in the header.
-    if (!hinted && (tag === 'DIV' || tag === 'SPAN' || !want || (tag === 'P' && !el.closest('header'))))
+    if (!hinted && (tag === 'div' || tag === 'span' || !want || (tag === 'p' && !el.closest('header'))))
       continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length < 25 || text.length > 600) continue;

@@ -1,4 +1,4 @@
-import { isCaption, isHidden } from './boilerplate.js';
+import { attr, isCaption, isHidden } from './boilerplate.js';
 
 // One walk over the parsed page collects every element the metadata readers need: a selector query
 // per field would walk a large page a dozen times.
@@ -17,7 +17,7 @@ export interface PageScan {
 }
 
 /** Page-level containers are never stripped, whatever their class says. */
-const CONTAINERS = new Set(['HTML', 'HEAD', 'BODY', 'MAIN', 'ARTICLE']);
+const CONTAINERS = new Set(['html', 'head', 'body', 'main', 'article']);
 
 export function scanPage(document: Document): PageScan {
   const scan: PageScan = {
@@ -32,37 +32,41 @@ export function scanPage(document: Document): PageScan {
   };
   // querySelectorAll('*') runs over linkedom's flat node list: far cheaper than walking `children`.
   for (const el of document.querySelectorAll('*')) {
-    const tag = el.tagName.toUpperCase();
-    switch (tag) {
-      case 'META':
+    const name = el.localName;
+    switch (name) {
+      case 'meta':
         scan.metas.push(el);
         break;
-      case 'SCRIPT':
-        if ((el.getAttribute('type') ?? '').toLowerCase().includes('ld+json')) scan.jsonLd.push(el);
+      case 'script':
+        if ((attr(el, 'type') ?? '').toLowerCase().includes('ld+json')) scan.jsonLd.push(el);
         continue;
-      case 'STYLE':
-      case 'NOSCRIPT':
-      case 'TEMPLATE':
+      case 'style':
+      case 'noscript':
+      case 'template':
         continue;
-      case 'TIME':
-        if (el.hasAttribute('datetime')) scan.times.push(el);
+      case 'time':
+        if (el.getAttributeNode('datetime')) scan.times.push(el);
         break;
-      case 'H1':
+      case 'h1':
         scan.h1s.push(el);
         break;
-      case 'P':
-      case 'H2':
-      case 'H3':
+      case 'p':
+      case 'h2':
+      case 'h3':
         scan.texty.push(el);
         break;
-      case 'DIV':
-      case 'SPAN':
-        if (el.hasAttribute('class') || el.hasAttribute('id')) scan.texty.push(el);
+      case 'div':
+      case 'span':
+        if (el.getAttributeNode('class') || el.getAttributeNode('id')) scan.texty.push(el);
         break;
+      case 'figcaption':
+        scan.strip.push(el);
+        continue;
     }
-    if (!CONTAINERS.has(tag) && (isCaption(el) || isHidden(el))) scan.strip.push(el);
-    if (el.hasAttribute('itemprop')) scan.itemprops.push(el);
-    if (el.getAttribute('rel') === 'author') scan.authorLinks.push(el);
+    if (!el.hasAttributes()) continue;
+    if (!CONTAINERS.has(name) && (isCaption(el) || isHidden(el))) scan.strip.push(el);
+    if (el.getAttributeNode('itemprop')) scan.itemprops.push(el);
+    if (attr(el, 'rel') === 'author') scan.authorLinks.push(el);
   }
   return scan;
 }
