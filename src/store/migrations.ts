@@ -240,6 +240,17 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0003_story_keys': {
+      async up(db: Kysely<unknown>) {
+        // Stories are found through their rarest shared entities instead of scanning every recent story.
+        await db.schema
+          .createTable('story_keys')
+          .addColumn('story_id', ref, (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('story_keys_pk', ['key', 'story_id'])
+          .execute();
+      },
+    },
   };
 }
 

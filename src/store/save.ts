@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AnalyzedDocument, Entity } from '../document.js';
 import { diffAnalyses, type FactDiff } from '../graph/diff.js';
 import { entityCountry, entityKey } from '../graph/entity-key.js';
@@ -161,6 +161,23 @@ async function deleteFacts(trx: Transaction<Database>, docId: number): Promise<v
   }
 }
 
+/** Rows per INSERT: keeps every statement under SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 400;
+
+async function insertChunks<T extends keyof Database>(
+  trx: Transaction<Database>,
+  table: T,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    // biome-ignore lint/suspicious/noExplicitAny: rows are built for this table by the caller
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + CHUNK) as any)
+      .execute();
+  }
+}
+
 /** Upsert the document's entities into the cross-document entity table; returns local id → global id. */
 async function saveEntities(
   trx: Transaction<Database>,
@@ -175,8 +192,18 @@ async function saveEntities(
     const k = entityKey(e);
     byKey.set(k, [...(byKey.get(k) ?? []), e]);
   }
-  for (const [key, group] of byKey) {
-    const main = group.reduce((a, b) => (b.name.length > a.name.length ? b : a));
+  const keys = [...byKey.keys()];
+  const found = new Map<string, { id: number; name: string; aliases: string }>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const rows = await trx
+      .selectFrom('entities')
+      .select(['id', 'key', 'name', 'aliases'])
+      .where('key', 'in', keys.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) found.set(r.key, r);
+  }
+  const info = (group: Entity[]) => {
+    const main = group.reduce((x, y) => (y.name.length > x.name.length ? y : x));
     const mentions = group.reduce((n, e) => n + e.mentions.length, 0);
     const aliases = [
       ...new Set(
@@ -186,67 +213,90 @@ async function saveEntities(
         ]),
       ),
     ];
-    const existing = await trx
-      .selectFrom('entities')
-      .select(['id', 'name', 'aliases'])
-      .where('key', '=', key)
-      .executeTakeFirst();
-    let gid: number;
-    if (existing) {
-      const merged = [...new Set([...(JSON.parse(existing.aliases) as string[]), ...aliases])].slice(0, 50);
+    return { main, mentions, aliases };
+  };
+  const fresh = keys.filter((k) => !found.has(k));
+  for (let i = 0; i < fresh.length; i += CHUNK) {
+    const rows = fresh.slice(i, i + CHUNK).map((key) => {
+      const { main, mentions, aliases } = info(byKey.get(key)!);
+      return {
+        key,
+        type: main.type,
+        name: main.name,
+        iso: main.ids.iso,
+        geonames: main.ids.geonames,
+        country: entityCountry(main),
+        lat: typeof main.attributes.lat === 'number' ? main.attributes.lat : null,
+        lon: typeof main.attributes.lon === 'number' ? main.attributes.lon : null,
+        aliases: JSON.stringify(aliases.slice(0, 50)),
+        attributes: JSON.stringify(main.attributes),
+        doc_count: 1,
+        mention_count: mentions,
+      };
+    });
+    const ins = await trx
+      .insertInto('entities')
+      .values(rows)
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning(['id', 'key'])
+      .execute();
+    for (const r of ins) out.set(r.key, r.id);
+    // Another writer may have inserted some of these keys meanwhile: they are existing entities now.
+    for (const r of rows)
+      if (!out.has(r.key))
+        found.set(
+          r.key,
+          await trx
+            .selectFrom('entities')
+            .select(['id', 'name', 'aliases'])
+            .where('key', '=', r.key)
+            .executeTakeFirstOrThrow(),
+        );
+  }
+  const bump: { id: number; mentions: number }[] = [];
+  for (const [key, ex] of found) {
+    const { main, mentions, aliases } = info(byKey.get(key)!);
+    out.set(key, ex.id);
+    bump.push({ id: ex.id, mentions });
+    const old = JSON.parse(ex.aliases) as string[];
+    const added = aliases.filter((x) => !old.includes(x));
+    if (added.length && old.length < 50) {
       await trx
         .updateTable('entities')
-        .set((eb) => ({
-          name: main.name.length > existing.name.length ? main.name : existing.name,
-          aliases: JSON.stringify(merged),
-          doc_count: eb('doc_count', '+', 1),
-          mention_count: eb('mention_count', '+', mentions),
-        }))
-        .where('id', '=', existing.id)
+        .set({ aliases: JSON.stringify([...old, ...added].slice(0, 50)) })
+        .where('id', '=', ex.id)
         .execute();
-      gid = existing.id;
-    } else {
-      const lat = typeof main.attributes.lat === 'number' ? main.attributes.lat : null;
-      const lon = typeof main.attributes.lon === 'number' ? main.attributes.lon : null;
-      const ins = await trx
-        .insertInto('entities')
-        .values({
-          key,
-          type: main.type,
-          name: main.name,
-          iso: main.ids.iso,
-          geonames: main.ids.geonames,
-          country: entityCountry(main),
-          lat,
-          lon,
-          aliases: JSON.stringify(aliases.slice(0, 50)),
-          attributes: JSON.stringify(main.attributes),
-          doc_count: 1,
-          mention_count: mentions,
-        })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet((eb) => ({ doc_count: eb('entities.doc_count', '+', 1) })),
-        )
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      gid = ins.id;
     }
-    for (const e of group) out.set(e.id, gid);
-    await trx
-      .insertInto('doc_entities')
-      .values(
-        group.map((e) => ({
-          doc_id: docId,
-          entity_id: gid,
-          local_id: e.id,
-          mentions: JSON.stringify(e.mentions.map((m) => [m.start, m.end])),
-          mention_count: e.mentions.length,
-          pipeline_version: doc.pipeline.version,
-        })),
-      )
-      .execute();
+    if (main.name.length > ex.name.length)
+      await trx.updateTable('entities').set({ name: main.name }).where('id', '=', ex.id).execute();
   }
-  return out;
+  for (let i = 0; i < bump.length; i += CHUNK) {
+    const part = bump.slice(i, i + CHUNK);
+    const cases = sql.join(
+      part.map((b) => sql`WHEN ${b.id} THEN ${b.mentions}`),
+      sql` `,
+    );
+    await sql`UPDATE entities SET doc_count = doc_count + 1, mention_count = mention_count + CASE id ${cases} ELSE 0 END
+      WHERE id IN (${sql.join(part.map((b) => b.id))})`.execute(trx);
+  }
+  const local = new Map<string, number>();
+  const links: Record<string, unknown>[] = [];
+  for (const [key, group] of byKey) {
+    const gid = out.get(key)!;
+    for (const e of group) {
+      local.set(e.id, gid);
+      links.push({
+        doc_id: docId,
+        entity_id: gid,
+        local_id: e.id,
+        mentions: JSON.stringify(e.mentions.map((m) => [m.start, m.end])),
+        mention_count: e.mentions.length,
+        pipeline_version: doc.pipeline.version,
+      });
+    }
+  }
+  await insertChunks(trx, 'doc_entities', links);
+  return local;
 }
 
 async function saveFacts(
@@ -259,74 +309,68 @@ async function saveFacts(
   const published = doc.article.published;
   const gid = (local: string | null | undefined) => (local ? (ids.get(local) ?? null) : null);
   const country = new Map(doc.entities.map((e) => [e.id, entityCountry(e)]));
-  if (doc.times.length) {
-    await trx
-      .insertInto('times')
+  await insertChunks(
+    trx,
+    'times',
+    doc.times.map((t) => ({ doc_id: docId, start: t.start, end: t.end, type: t.type, value: t.value })),
+  );
+  await insertChunks(
+    trx,
+    'quotes',
+    doc.quotes.map((q) => ({
+      doc_id: docId,
+      local_id: q.id,
+      kind: q.kind,
+      start: q.start,
+      end: q.end,
+      text: q.text,
+      speaker_entity_id: gid(q.speaker?.entity),
+      speaker_text: q.speaker?.text ?? null,
+      cue: q.cue?.text ?? null,
+      data: JSON.stringify(q),
+      published,
+      pipeline_version: v,
+    })),
+  );
+  const actors: Record<string, unknown>[] = [];
+  for (let i = 0; i < doc.events.length; i += CHUNK) {
+    const part = doc.events.slice(i, i + CHUNK);
+    const rows = await trx
+      .insertInto('events')
       .values(
-        doc.times.map((t) => ({ doc_id: docId, start: t.start, end: t.end, type: t.type, value: t.value })),
-      )
-      .execute();
-  }
-  if (doc.quotes.length) {
-    await trx
-      .insertInto('quotes')
-      .values(
-        doc.quotes.map((q) => ({
+        part.map((ev) => ({
           doc_id: docId,
-          local_id: q.id,
-          kind: q.kind,
-          start: q.start,
-          end: q.end,
-          text: q.text,
-          speaker_entity_id: gid(q.speaker?.entity),
-          speaker_text: q.speaker?.text ?? null,
-          cue: q.cue?.text ?? null,
-          data: JSON.stringify(q),
+          local_id: ev.id,
+          type: ev.type,
+          mode: ev.mode,
+          date: ev.date,
+          date_end: ev.date_end,
+          location_entity_id: gid(ev.location),
+          trigger: ev.trigger.text,
+          ev_start: ev.evidence.start,
+          ev_end: ev.evidence.end,
+          confidence: ev.confidence,
+          data: JSON.stringify(ev),
           published,
           pipeline_version: v,
         })),
       )
+      .returning(['id', 'local_id'])
       .execute();
-  }
-  for (const ev of doc.events) {
-    const row = await trx
-      .insertInto('events')
-      .values({
-        doc_id: docId,
-        local_id: ev.id,
-        type: ev.type,
-        mode: ev.mode,
-        date: ev.date,
-        date_end: ev.date_end,
-        location_entity_id: gid(ev.location),
-        trigger: ev.trigger.text,
-        ev_start: ev.evidence.start,
-        ev_end: ev.evidence.end,
-        confidence: ev.confidence,
-        data: JSON.stringify(ev),
-        published,
-        pipeline_version: v,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const actors = [
-      ...ev.source.map((e) => ({ e, role: 'source' as const })),
-      ...ev.target.map((e) => ({ e, role: 'target' as const })),
-    ].filter((x) => ids.has(x.e));
-    if (actors.length) {
-      await trx
-        .insertInto('event_actors')
-        .values(
-          actors.map((x) => ({
-            event_id: row.id,
-            entity_id: ids.get(x.e)!,
-            role: x.role,
-            country: country.get(x.e) ?? null,
-          })),
-        )
-        .execute();
+    const byLocal = new Map(rows.map((r) => [r.local_id, r.id]));
+    for (const ev of part) {
+      const eid = byLocal.get(ev.id)!;
+      for (const [role, list] of [
+        ['source', ev.source],
+        ['target', ev.target],
+      ] as const) {
+        for (const e of list)
+          if (ids.has(e))
+            actors.push({ event_id: eid, entity_id: ids.get(e)!, role, country: country.get(e) ?? null });
+      }
     }
   }
+  await insertChunks(trx, 'event_actors', actors);
   for (const ag of doc.agreements) {
     const parties = ag.parties.map((p) => country.get(p) ?? doc.entities.find((e) => e.id === p)?.name ?? p);
     const key = registryKey(ag.name, parties);
@@ -351,19 +395,16 @@ async function saveFacts(
       ...ag.parties.map((e) => ({ e, role: 'party' as const })),
       ...ag.signatories.map((e) => ({ e, role: 'signatory' as const })),
     ].filter((x) => ids.has(x.e));
-    if (members.length) {
-      await trx
-        .insertInto('agreement_parties')
-        .values(
-          members.map((x) => ({
-            agreement_id: row.id,
-            entity_id: ids.get(x.e)!,
-            role: x.role,
-            country: country.get(x.e) ?? null,
-          })),
-        )
-        .execute();
-    }
+    await insertChunks(
+      trx,
+      'agreement_parties',
+      members.map((x) => ({
+        agreement_id: row.id,
+        entity_id: ids.get(x.e)!,
+        role: x.role,
+        country: country.get(x.e) ?? null,
+      })),
+    );
   }
 }
 
@@ -460,21 +501,39 @@ async function assignStory(
         ?.story_id ?? null;
   }
   if (storyId === null && sig.entities.length) {
-    let cands = trx.selectFrom('stories').select(['id', 'signature', 'first_published', 'last_published']);
+    // Candidates share one of the report's rarest salient entities (by documents mentioning them so far).
+    const counts = await trx
+      .selectFrom('entities')
+      .select(['key', 'doc_count'])
+      .where('key', 'in', sig.entities)
+      .execute();
+    // This report is already counted: a key seen in at least one other document can lead to a story.
+    const rare = counts
+      .filter((r) => r.doc_count >= 2)
+      .sort((x, y) => x.doc_count - y.doc_count)
+      .slice(0, 4)
+      .map((r) => r.key);
+    let cands = trx
+      .selectFrom('story_keys')
+      .innerJoin('stories', 'stories.id', 'story_keys.story_id')
+      .select(['stories.id', 'stories.signature'])
+      .distinct()
+      .where('story_keys.key', 'in', rare.length ? rare : ['']);
     if (published) {
-      const lo = shiftDays(published, -STORY_WINDOW_DAYS);
-      const hi = shiftDays(published, STORY_WINDOW_DAYS);
-      cands = cands.where('last_published', '>=', lo).where('first_published', '<=', hi);
+      cands = cands
+        .where('stories.last_published', '>=', shiftDays(published, -STORY_WINDOW_DAYS))
+        .where('stories.first_published', '<=', shiftDays(published, STORY_WINDOW_DAYS));
     } else {
-      cands = cands.where('last_published', 'is', null);
+      cands = cands.where('stories.last_published', 'is', null);
     }
     let best: { id: number; score: number } | null = null;
-    for (const c of await cands.orderBy('id', 'desc').limit(500).execute()) {
+    for (const c of await cands.orderBy('stories.id', 'desc').limit(100).execute()) {
       const score = storySimilarity(sig, JSON.parse(c.signature) as StorySignature);
       if (score >= STORY_THRESHOLD && (!best || score > best.score)) best = { id: c.id, score };
     }
     storyId = best?.id ?? null;
   }
+  let keys = sig.entities;
   if (storyId === null) {
     const ins = await trx
       .insertInto('stories')
@@ -491,16 +550,25 @@ async function assignStory(
   } else {
     const s = await trx.selectFrom('stories').selectAll().where('id', '=', storyId).executeTakeFirstOrThrow();
     const dates = [s.first_published, s.last_published, published].filter((d): d is string => !!d).sort();
+    const old = JSON.parse(s.signature) as StorySignature;
+    keys = sig.entities.filter((k) => !old.entities.includes(k));
     await trx
       .updateTable('stories')
       .set({
         doc_count: s.doc_count + 1,
         first_published: dates[0] ?? null,
         last_published: dates.at(-1) ?? null,
-        signature: JSON.stringify(mergeSignatures(JSON.parse(s.signature) as StorySignature, sig)),
+        signature: JSON.stringify(mergeSignatures(old, sig)),
         title: s.title ?? doc.article.title?.text ?? null,
       })
       .where('id', '=', storyId)
+      .execute();
+  }
+  if (keys.length) {
+    await trx
+      .insertInto('story_keys')
+      .values(keys.map((key) => ({ story_id: storyId!, key })))
+      .onConflict((oc) => oc.columns(['key', 'story_id']).doNothing())
       .execute();
   }
   await trx.updateTable('documents').set({ story_id: storyId }).where('id', '=', docId).execute();

@@ -144,6 +144,11 @@ export interface DocBandsTable {
   doc_id: number;
 }
 
+export interface StoryKeysTable {
+  story_id: number;
+  key: string;
+}
+
 export interface FeedStateTable {
   url: string;
   etag: string | null;
@@ -165,4 +170,5 @@ export interface Database {
   stories: StoriesTable;
   doc_bands: DocBandsTable;
   feed_state: FeedStateTable;
+  story_keys: StoryKeysTable;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AnalyzedDocument } from '../document.js';
+import { type FeedState, getFeedState, knownCanonicalUrls, putFeedState } from './feed-state.js';
 import type { Dialect } from './migrations.js';
 import { openDb } from './open.js';
 import * as Q from './queries.js';
@@ -39,6 +40,14 @@ export class Store {
       .execute();
     return new Set(rows.map((r) => r.content_hash));
   }
+
+  /** Which of these canonical URLs are already stored with this pipeline version. */
+  knownUrls = (urls: string[], version: string): Promise<Set<string>> =>
+    knownCanonicalUrls(this.db, urls, version);
+  /** ETag/Last-Modified remembered per feed URL for conditional polling (`ingest --watch`). */
+  feedState = (url: string): Promise<FeedState | null> => getFeedState(this.db, url);
+  saveFeedState = (url: string, etag: string | null, lastModified: string | null): Promise<void> =>
+    putFeedState(this.db, url, etag, lastModified);
 
   stats = () => Q.stats(this.db);
   documents = (f: Parameters<typeof Q.listDocuments>[1]) => Q.listDocuments(this.db, f);
