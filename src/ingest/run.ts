@@ -1,8 +1,9 @@
 import { PIPELINE_VERSION } from '../pipeline.js';
 import type { Store } from '../store/store.js';
 import { canonicalUrl } from './canonical.js';
+import type { FetchOptions } from './fetch.js';
 import { AnalyzerPool } from './pool.js';
-import { expandSource, type SourceItem } from './sources/index.js';
+import { expandSource, type SourceContext, type SourceItem } from './sources/index.js';
 
 export interface IngestOptions {
   sources: string[];
@@ -12,6 +13,8 @@ export interface IngestOptions {
   published?: string | null;
   allowPrivate?: boolean;
   signal?: AbortSignal;
+  /** Extra fetcher options for feeds and URLs (tests: an address policy, a queue without delay). */
+  fetch?: FetchOptions;
   onProgress?: (p: IngestProgress) => void;
 }
 
@@ -39,10 +42,12 @@ export interface IngestSummary extends IngestProgress {
 export async function ingest(o: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   const failures: { key: string; message: string }[] = [];
-  const ctx = {
+  const ctx: SourceContext = {
     published: o.published ?? null,
     allowPrivate: o.allowPrivate ?? false,
     fail: (key: string, message: string) => failures.push({ key, message }),
+    store: o.store,
+    fetch: o.fetch,
   };
   const items: SourceItem[] = [];
   for (const s of o.sources) {
@@ -73,9 +78,18 @@ export async function ingest(o: IngestOptions): Promise<IngestSummary> {
     p.failed++;
   };
   const handle = async (it: SourceItem) => {
+    let ok = false;
     try {
       if (it.hash && (await o.store.known([it.hash], PIPELINE_VERSION)).size) {
         p.unchanged++;
+        ok = true;
+        return;
+      }
+      // Feed entries and sitemap pages already stored are skipped before their article is fetched.
+      const canonical = it.url ? canonicalUrl(it.url) : null;
+      if (canonical && (await o.store.knownUrls([canonical], PIPELINE_VERSION)).size) {
+        p.unchanged++;
+        ok = true;
         return;
       }
       const raw = await it.load();
@@ -87,9 +101,11 @@ export async function ingest(o: IngestOptions): Promise<IngestSummary> {
       const outcome = await save;
       p[outcome.status]++;
       if (outcome.nearDuplicateOf !== null && outcome.status === 'created') nearDuplicates++;
+      ok = true;
     } catch (e) {
       fail(it.key, e);
     } finally {
+      await it.settled?.(ok);
       p.done++;
       p.current = it.key;
       o.onProgress?.(p);

@@ -1,5 +1,6 @@
 import { isUrl, readInput } from '../input.js';
 import { pathItems } from './files.js';
+import { registerBuiltins } from './register.js';
 import type { SourceContext, SourceItem } from './types.js';
 
 export type { SourceContext, SourceItem } from './types.js';
@@ -11,6 +12,8 @@ const urlExpanders: UrlExpander[] = [];
 export function registerUrlExpander(x: UrlExpander): void {
   urlExpanders.push(x);
 }
+
+registerBuiltins(registerUrlExpander);
 
 async function* single(item: SourceItem): AsyncIterable<SourceItem> {
   yield item;
@@ -25,7 +28,7 @@ export async function expandSource(arg: string, ctx: SourceContext): Promise<Asy
     }
     return single({
       key: arg,
-      load: () => readInput(arg, { published: ctx.published, allowPrivate: ctx.allowPrivate }),
+      load: () => readInput(arg, { ...ctx.fetch, published: ctx.published, allowPrivate: ctx.allowPrivate }),
     });
   }
   const items = await pathItems(arg, ctx);
