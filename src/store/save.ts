@@ -170,11 +170,8 @@ async function insertChunks<T extends keyof Database>(
   rows: Record<string, unknown>[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    // biome-ignore lint/suspicious/noExplicitAny: rows are built for this table by the caller
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + CHUNK) as any)
-      .execute();
+    const part = rows.slice(i, i + CHUNK) as Parameters<ReturnType<typeof trx.insertInto<T>>['values']>[0];
+    await trx.insertInto(table).values(part).execute();
   }
 }
 
