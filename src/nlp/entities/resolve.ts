@@ -782,6 +782,8 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
 
 interface SentenceInfo {
   subject: Cluster | null;
+  /** The subject is only a possessive ("Kim's invitation"): a later plain mention replaces it. */
+  subjectWeak: boolean;
   /** The first person mentioned inside quotation marks: the subject for a pronoun in the quotation. */
   quotedSubject: Cluster | null;
   speakers: Set<Cluster>;
@@ -807,7 +809,7 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
   const info = (s: number): SentenceInfo => {
     let x = sentInfo.get(s);
     if (!x) {
-      x = { subject: null, quotedSubject: null, speakers: new Set() };
+      x = { subject: null, subjectWeak: false, quotedSubject: null, speakers: new Set() };
       sentInfo.set(s, x);
     }
     return x;
@@ -822,8 +824,18 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
     const quoted = ix.inQuote(m.start);
     lastSeen.set(c, { pos: m.start, sent: s, quoted });
     const si = info(s);
-    if (!quoted && !si.subject) si.subject = c;
-    if (quoted && !si.quotedSubject) si.quotedSubject = c;
+    // a possessive ("his father", "Putin's visit") is not the subject of its sentence
+    const possessive =
+      (m.kind === 'pronoun' && /^(his|her|hers)$/i.test(m.text)) ||
+      /^['’]s?$/.test(ix.tokens[ix.tokenFrom(m.end)]?.text ?? '');
+    if (!possessive || !si.subjectWeak) {
+      // a possessive is the subject only until a non-possessive person comes along
+      if (!quoted && (!si.subject || (si.subjectWeak && !possessive))) {
+        si.subject = c;
+        si.subjectWeak = possessive;
+      }
+      if (quoted && !si.quotedSubject) si.quotedSubject = c;
+    }
     if (isSpeakerMention(m, ix)) si.speakers.add(c);
   };
   const persons = clusters.filter((c) => c.type === 'PERSON');
@@ -855,6 +867,26 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
         prevSubj = (quoted ? sentInfo.get(p)?.quotedSubject : null) ?? null;
       for (let p = s - 1; p >= Math.max(0, s - 4) && !prevSubj; p--)
         prevSubj = sentInfo.get(p)?.subject ?? null;
+      // "X said (that) he": the pronoun opens the reported clause of X's verb of saying
+      let reporter: Cluster | null = null;
+      {
+        let b = ix.tokenAt(m.start) - 1;
+        if (b >= 0 && ix.tokens[b].text.toLowerCase() === 'that') b--;
+        const v = b >= 0 ? ix.tokens[b].text.toLowerCase() : '';
+        if (b > 0 && SPEECH_VERBS.has(v) && v !== 'according') {
+          const before = ix.tokens[b - 1];
+          for (const c of persons) {
+            const seen = lastSeen.get(c);
+            if (seen && seen.sent === s && c.mentions.some((x) => x.end === before.end)) reporter = c;
+          }
+        }
+      }
+      // the latest person mention in this sentence before the pronoun
+      let latestHere = -1;
+      for (const c of persons) {
+        const seen = lastSeen.get(c);
+        if (seen && seen.sent === s && seen.pos > latestHere) latestHere = seen.pos;
+      }
       let best: Cluster | null = null;
       let bestScore = -Infinity;
       let bestPos = -1;
@@ -869,8 +901,10 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
         else score = 3 - (s - seen.sent);
         if (c === prevSubj) score += 1.5;
         // a speaker is salient outside quotations; inside them the speaker is "I"
-        if (!quoted)
+        // (not when someone else was named after the speaker in this sentence: "X said Y wants his")
+        if (!quoted && !(seen.sent === s && seen.pos < latestHere))
           for (let p = Math.max(0, seen.sent); p <= s; p++) if (sentInfo.get(p)?.speakers.has(c)) score += 2;
+        if (c === reporter) score += 3;
         if (seen.quoted && !quoted) score -= 2;
         if (
           quoted &&
