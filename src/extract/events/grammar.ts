@@ -79,6 +79,8 @@ export interface Candidate {
   quoted: boolean;
   /** On a schedule ("is scheduled to attend", "is due to visit"): planned, keeps its type. */
   scheduled?: boolean;
+  /** An "unless …"/"if …" clause follows: "X will do Y unless Z" is a threat. */
+  threatCondition?: boolean;
   confidence: number;
 }
 
@@ -117,6 +119,11 @@ const CLAUSE_PREPS = new Set(['following', 'despite', 'amid', 'because', 'includ
 
 const HARD_BOUNDARY = new Set([';', ':', '(', ')', '[', ']', '—', '–']);
 
+/** A verb of saying: lower case ("States" in "United States" is a name). */
+export function isReporting(t: Tok): boolean {
+  return REPORTING.has(t.lower) && !t.cap;
+}
+
 function isQuote(t: Tok): boolean {
   return QUOTE_CHARS.has(t.text);
 }
@@ -145,14 +152,14 @@ function matchRest(ts: Tok[], from: number, rest: Set<string>[]): number | null 
   let last = from - 1;
   for (const forms of rest) {
     let found = -1;
-    for (let k = j; k < ts.length && k <= last + 5; k++) {
+    for (let k = j; k < ts.length && k <= last + 6; k++) {
       const t = ts[k];
       if (HARD_BOUNDARY.has(t.text) || t.text === ',' || t.text === '.' || isQuote(t)) break;
       if (forms.has(t.lower)) {
         found = k;
         break;
       }
-      if (k > last + 1 && (SUBORDINATORS.has(t.lower) || REPORTING.has(t.lower))) break;
+      if (k > last + 1 && (SUBORDINATORS.has(t.lower) || isReporting(t))) break;
     }
     if (found < 0) return null;
     last = found;
@@ -219,7 +226,7 @@ function clauseStart(ts: Tok[], i: number): { at: number; by: string } {
       )
     )
       return { at: k + 1, by: t.lower };
-    if (REPORTING.has(t.lower) && k < i - 1) return { at: k + 1, by: 'reporting' };
+    if (isReporting(t) && k < i - 1) return { at: k + 1, by: 'reporting' };
     if ((t.lower === 'and' || t.lower === 'but') && k === i - 1) return { at: k + 1, by: t.lower };
   }
   return { at: 0, by: 'start' };
@@ -243,8 +250,7 @@ function clauseEnd(ts: Tok[], from: number, lex: Lexicon): number {
         continue;
       return k;
     }
-    if (k > from && (SUBORDINATORS.has(t.lower) || REPORTING.has(t.lower) || CLAUSE_PREPS.has(t.lower)))
-      return k;
+    if (k > from && (SUBORDINATORS.has(t.lower) || isReporting(t) || CLAUSE_PREPS.has(t.lower))) return k;
     if (t.lower === 'to' && k > from) {
       const n = ts[k + 1];
       if (n && !n.cap && (lex.forms.has(n.lower) || COMMON_VERBS.has(n.lower)) && !DETERMINERS.has(n.lower))
@@ -269,7 +275,7 @@ function subordinateAt(ts: Tok[], k: number): { sub: boolean; conditional: boole
   for (let j = k - 1; j >= 0; j--) {
     const t = ts[j];
     if (t.text === ',' || HARD_BOUNDARY.has(t.text) || isQuote(t)) break;
-    if (REPORTING.has(t.lower)) break;
+    if (isReporting(t)) break;
     if (CONDITIONAL.has(t.lower)) conditional = true;
     // "in case of", "in the event of"
     if (t.lower === 'case' && ts[j - 1]?.lower === 'in') conditional = true;
@@ -318,7 +324,12 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
     )
       continue;
     let best: { entry: VerbEntry; last: number; kind: FormKind } | null = null;
-    for (const r of readings) {
+    // "beat" is base and past: the past reading needs no subject test, so it goes first
+    const ordered =
+      readings.length > 1
+        ? [...readings].sort((a, b) => Number(a.kind === 'base') - Number(b.kind === 'base'))
+        : readings;
+    for (const r of ordered) {
       for (const e of lex.verbs.get(r.lemma) ?? []) {
         const last = e.rest.length ? matchRest(ts, i + 1, e.restForms) : i;
         if (last === null) continue;
@@ -329,6 +340,11 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
     if (!best) continue;
     const { entry, last, kind } = best;
     const g = verbGroup(ts, i);
+    // "resorted to throwing stones": an -ing form after "to" is a gerund, not an infinitive
+    if (kind === 'ing' && g.to) {
+      g.to = false;
+      g.start = i;
+    }
     const prev = ts[g.start - 1];
     const gerund =
       kind === 'ing' && !g.be && !!prev && (PREPOSITIONS.has(prev.lower) || DETERMINERS.has(prev.lower));
@@ -336,7 +352,9 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
     // passive: be + participle, or a reduced relative ("the treaty inked by Russia")
     const next = ts[last + 1];
     const byAgent = pastLike(kind) && (next?.lower === 'by' || ts[i + 1]?.lower === 'by');
-    const passive = pastLike(kind) && (g.be || (byAgent && !g.have && !g.modal));
+    // "is opposed to", "is committed to": a stance, not a passive
+    const stance = (entry.head === 'oppose' || entry.head === 'commit') && ts[last + 1]?.lower === 'to';
+    const passive = pastLike(kind) && !stance && (g.be || (byAgent && !g.have && !g.modal));
     const reduced = passive && !g.be;
     if (entry.frame === 'passive' && !passive) continue;
     // provision language: "the treaty provides for assistance" describes a term, not an act
@@ -347,7 +365,7 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
       entry.type === 'PROTEST' ||
       entry.head === 'deny'
     )
-      if (ts[last + 1]?.lower === 'that') continue;
+      if (last === i && ts[last + 1]?.lower === 'that') continue;
     if (
       (kind === 'base' || kind === 's') &&
       !g.to &&
@@ -378,7 +396,9 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
       !PREPOSITIONS.has(prev.lower) &&
       !DETERMINERS.has(prev.lower) &&
       !prev.cap &&
-      prev.lower !== 'and'
+      prev.lower !== 'and' &&
+      // "a declaration demanding that …"
+      !(entry.frame === 'that' && ts[last + 1]?.lower === 'that')
     )
       continue;
     const sub = subordinateAt(ts, g.start);
@@ -417,6 +437,9 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
       if (by >= 0) cand.agent = { from: by + 1, to: phraseEnd(ts, by + 1, ce) };
       if (reduced) cand.subject = { from: nounPhraseStart(ts, g.start), to: g.start };
     }
+    for (let k = last + 1; k < ts.length; k++)
+      if (ts[k].lower === 'unless' || (ts[k].lower === 'if' && ts[k - 1]?.text !== ','))
+        cand.threatCondition = true;
     out.push(cand);
   }
   linkComplements(ts, out);
@@ -441,7 +464,7 @@ function obligations(ts: Tok[], cands: Candidate[], lex: Lexicon): Candidate[] {
     if (!OBLIGATION.has(ts[k].lower)) continue;
     let r = -1;
     for (let j = k - 1; j >= 0 && j >= k - 12; j--) {
-      if (REPORTING.has(ts[j].lower) || /^(insist|demand|urge)/.test(ts[j].lower)) {
+      if (isReporting(ts[j]) || /^(insist|demand|urge)/.test(ts[j].lower)) {
         r = j;
         break;
       }
@@ -585,12 +608,8 @@ function linkComplements(ts: Tok[], cands: Candidate[]): void {
         c.subject = { from: clauseStart(ts, to - 1).at, to: verbGroupStartBefore(ts, to - 1) };
       } else {
         // a purpose clause ("to demand reforms") or a complement of a verb outside the dictionary
-        const prevCand = cands
-          .filter((m) => m !== c && m.head < to && !m.absorbed)
-          .sort((a, b) => b.head - a.head)[0];
-        if (prevCand && prevCand.object.to >= to - 1) c.absorbed = true;
-        else c.subordinate = true;
-        c.subjectFrom = null;
+        // is not reported as having happened
+        c.absorbed = true;
       }
     }
     let th = c.last + 1;
@@ -644,7 +663,7 @@ export function applyModality(c: Candidate): Candidate | null {
   if (m && OBLIGATION.has(m)) return { ...c, modality: 'obligation' };
   const future = !!m && (FUTURE.has(m) || m === 'would');
   if (future || c.modality === 'planned' || c.modality === 'intended') {
-    if (HOSTILE.has(c.type))
+    if (HOSTILE.has(c.type) || (future && c.threatCondition && c.type !== 'AGREE'))
       return { ...c, type: 'THREATEN', mode: null, modality: 'intended', confidence: 0.7 };
     // PLOVER AGREE: "agree to, offer, promise or otherwise indicate willingness or commitment to cooperate";
     // an announced cooperative act ("will visit", "intends to meet") is that commitment. Only what is on

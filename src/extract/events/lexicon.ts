@@ -121,7 +121,15 @@ export function inflect(lemma: string): Record<FormKind, string[]> {
   }
   const past = irr ? [irr[0]] : [ed];
   const pp = irr ? [irr[1]] : [ed];
-  return { base: [lemma], s: [s], past, pp, pastpp: [], ing: [ing] };
+  const ings = [ing];
+  // British doubling of a final -l (cancelled, travelled) and a few -p verbs (kidnapped, worshipped)
+  if (!irr && /[^aeiou][aeiou](l|p)$/.test(lemma) && lemma.length > 4 && !doubles) {
+    const d = `${lemma}${last}`;
+    past.push(`${d}ed`);
+    pp.push(`${d}ed`);
+    ings.push(`${d}ing`);
+  }
+  return { base: [lemma], s: [s], past, pp, pastpp: [], ing: ings };
 }
 
 /** Plural and singular forms of a noun lemma, for the words after a head ("sanction" ~ "sanctions"). */

@@ -106,7 +106,9 @@ export function resolveActor(e: Entity, idx: ActorIndex): Entity {
 }
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
-/** Event types whose target is, failing a named one, the country where they happen (an attack in X is on X). */
+/** Event types whose target is, failing a named one, the country where they happen or whose people they
+ * address ("attacked a camp in X", "demanded parties in X allow …"). Not for meetings and agreements, where
+ * the place is only the venue. */
 const PLACE_TARGET = new Set([
   'ASSAULT',
   'PROTEST',
@@ -116,6 +118,10 @@ const PLACE_TARGET = new Set([
   'RETREAT',
   'ACCUSE',
   'SANCTION',
+  'REQUEST',
+  'REJECT',
+  'THREATEN',
+  'CONCEDE',
 ]);
 
 function isActor(e: Entity): boolean {
@@ -408,6 +414,9 @@ export function sentenceEvents(
     )
       continue;
     const subj = actorsIn(ts, c.subject, idx);
+    // "rebels in the Ivory Coast", "demonstrators in Baghdad": with no named actor, the place says whose
+    if (!subj.actors.length && subj.places.length)
+      subj.actors.push(...subj.places.filter((p) => countryOf(p)));
     let source = uniqIds(subj.actors, idx);
     const obj = actorsIn(ts, c.object, idx);
     const targets = [...obj.actors];
@@ -439,7 +448,8 @@ export function sentenceEvents(
     }
     if (c.mode === 'visit' && !target.length && place)
       target = uniqIds([place], idx).filter((t) => !source.includes(t));
-    if (source.length && !c.subordinate) matrixSource = source;
+    const grammatical = c.passive ? uniqIds(subj.actors, idx) : source;
+    if (grammatical.length && !c.subordinate) matrixSource = grammatical;
     drafts.push({ c, source, target, location: place?.id ?? null, nominal: false });
   }
   // a subordinate clause's event (a relative, a participle, an adverbial clause) is background to the
