@@ -14,12 +14,13 @@ import { analyze } from '../pipeline.js';
 // - speaker accuracy over overlap-matched quotes with a gold speaker: right when the predicted speaker mention, or any
 //   mention of the predicted speaker entity, overlaps the gold speaker span.
 
-export const HELP = `Usage: newsgraph evaluate quotes --gold FILE [--limit N] [--errors N] [--no-inherit] [--count-nonspeech] [--json]
+export const HELP = `Usage: newsgraph evaluate quotes --gold FILE [--from N] [--limit N] [--errors N] [--no-inherit] [--count-nonspeech] [--json]
 
 Run the whole pipeline on each PolNeAR record's text and score the quotes layer:
 content detection P/R/F1 at exact span and at >= 50 % token overlap, and speaker accuracy on overlap-matched quotes.
   --gold FILE    PolNeAR JSONL (../shared/data/quotes/polnear-{train,dev}.jsonl)
-  --limit N      score the first N records only
+  --limit N      score N records only
+  --from N       start at record N (0-based)
   --errors N     print up to N missed and N spurious quotes
   --no-inherit   do not give cue-less quotation paragraphs the previous speaker
   --count-nonspeech  also count quotes typed speech: false (polls, results) as predictions
@@ -204,6 +205,7 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
     options: {
       gold: { type: 'string' },
       limit: { type: 'string' },
+      from: { type: 'string' },
       errors: { type: 'string' },
       'no-inherit': { type: 'boolean' },
       'count-nonspeech': { type: 'boolean' },
@@ -229,7 +231,8 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
   let pronounGold = 0;
   let pronounRight = 0;
   const errs: string[] = [];
-  for (const line of lines.slice(0, limit)) {
+  const from = values.from ? Number(values.from) : 0;
+  for (const line of lines.slice(from, from + limit)) {
     const rec = JSON.parse(line) as GoldRecord;
     const t0 = performance.now();
     const doc: AnnotatedDocument = analyze({
@@ -277,7 +280,7 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
   const ex = prf(total.exact, total.predicted, total.gold);
   const ov = prf(total.overlap, total.predicted, total.gold);
   const acc = total.speakerGold ? total.speakerRight / total.speakerGold : 0;
-  const n = Math.min(limit, lines.length);
+  const n = Math.min(limit, lines.length - from);
   if (values.json) {
     process.stdout.write(
       `${JSON.stringify({ documents: n, ...total, exact: ex, overlap: ov, speakerAccuracy: acc, msPerDoc: ms / n, quotesMsPerDoc: stageMs / n })}\n`,

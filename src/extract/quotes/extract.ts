@@ -485,10 +485,16 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     let k = Math.max(cueTok, subjEndTok) + 1;
     while (k <= pHi && (BETWEEN_SUBJECT_AND_VERB.has(c.lower[k]) || WEEKDAYS.has(c.lower[k]))) k++;
     // "…," he said of the campaign, "…" / "…," Axelrod tweeted last January, "…": a short adverbial, then the rest.
-    if (k <= pHi && c.isWord(k) && !c.cue[k]) {
+    if (k <= pHi && (c.isWord(k) || c.toks[k].text === ',')) {
+      // up to the comma before the next quotation, through an appositive or a participle clause
       let j = k;
-      while (j <= pHi && j - k < 8 && c.isWord(j) && !c.cue[j] && c.inMark[j] < 0) j++;
-      if (j <= pHi && c.toks[j].text === ',' && c.inMark[j + 1] >= 0) k = j;
+      let last = -1;
+      while (j <= pHi && j - k < 25 && c.inMark[j] < 0 && !/^[.;:!?]$/.test(c.toks[j].text)) {
+        if (c.cue[j] && c.cue[j]!.form === 'finite' && j > k) break;
+        if (c.toks[j].text === ',') last = j;
+        j++;
+      }
+      if (last >= 0 && c.inMark[last + 1] >= 0 && j === last + 1) k = last;
     }
     if (k <= pHi && (c.toks[k].text === ',' || c.toks[k].text === ':' || c.toks[k].text === '.')) {
       const nm = c.markAt(c.toks[k].end + 1) >= 0 ? c.markAt(c.toks[k].end + 1) : c.markAt(c.toks[k].end);
@@ -643,7 +649,7 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
       const para = c.paras[c.paraOf[first]];
       const inner = text.slice(m.innerStart, m.innerEnd);
       const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-      if (words < 6) continue;
+      if (words < 3) continue;
       // It must stand as its own sentence(s): open at a sentence start and run to a sentence end.
       const sentStart = c.sentOf[first] >= 0 && c.sents[c.sentOf[first]].start >= m.start - 1;
       const endsSentence =
@@ -1000,6 +1006,11 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
       j > start + 2
     ) {
       endTok = c.toks[j - 1].text === ',' ? j - 2 : j - 1;
+      break;
+    }
+    // A non-restrictive relative clause describes, it does not report: "…, which would slash …".
+    if (t === ',' && /^(?:which|who|whose)$/.test(c.lower[j + 1] ?? '') && j > start + 2) {
+      endTok = j - 1;
       break;
     }
     // A second clause with its own subject: "…, but Cook did not say when", "…; …", "… while 48 percent …".
