@@ -87,6 +87,17 @@ function atomBody(v: unknown): FeedBody | null {
   return body(decodeRawXml(raw), type === 'html' || type === 'text/html' ? 'html' : 'text');
 }
 
+/** An Atom text construct as plain text: html titles are markup with entities of their own. */
+function atomText(v: unknown): string | null {
+  const t = textOf(v);
+  if (!t || (attr(v, 'type') ?? 'text').toLowerCase() === 'text') return t;
+  return (
+    decodeRawXml(t.replace(/<[^>]*>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim() || null
+  );
+}
+
 function parseAtom(text: string, base: string | null): ParsedFeed {
   const doc = parser(['feed.entry.content', 'feed.entry.summary']).parse(text) as XmlNode;
   const feed = nodes(doc.feed)[0];
@@ -101,7 +112,7 @@ function parseAtom(text: string, base: string | null): ParsedFeed {
       const src = attr(content, 'src');
       return {
         link: httpUrl(attr(alternate, 'href'), base) ?? httpUrl(src, base),
-        title: textOf(e.title),
+        title: atomText(e.title),
         published: feedDate(textOf(e.published) ?? textOf(e.updated)),
         // Out-of-line content (`src`) is fetched like a link.
         content: src ? null : atomBody(content),
