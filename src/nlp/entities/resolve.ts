@@ -657,7 +657,11 @@ function speakerTest(m: WM, ix: DocIndex): boolean {
   if (b >= 0) {
     const w = tokens[b].text.toLowerCase();
     if (w === 'to' && tokens[b - 1]?.text.toLowerCase() === 'according') return true;
-    if (SPEECH_VERBS.has(w) && w !== 'according' && w !== 'told') return true;
+    // inverted "…," said X — not "Y said X was…"
+    if (SPEECH_VERBS.has(w) && w !== 'according' && w !== 'told') {
+      const p = tokens[b - 1]?.text ?? '';
+      if (b === 0 || /^[,"”’'.:;]$/.test(p)) return true;
+    }
   }
   return false;
 }
