@@ -112,6 +112,8 @@ describe('times: years and numbers', () => {
       [],
     );
     assert.deepEqual(pairs('the years 2010-2015'), ['2010 → 2010', '2015 → 2015']);
+    assert.deepEqual(pairs('a 2000 year old tradition; a survey of 1709 schoolchildren'), []);
+    assert.deepEqual(pairs('World Cup 2018 day five'), ['2018 → 2018']);
     assert.deepEqual(pairs('Theresa May said so on May Day; June Carter sang.'), []);
     assert.equal(looksLikeYear('since 1961 the', 6, 10, 1961), true);
   });
@@ -189,7 +191,9 @@ describe('times: relative expressions', () => {
     assert.equal(valueAt('profit rose in the third quarter', 'the third quarter'), '2023-Q3');
     assert.equal(valueAt('profit will rise in the third quarter', 'the third quarter'), '2024-Q3');
     assert.equal(valueAt('in the fourth quarter of 1984', 'the fourth quarter of 1984'), '1984-Q4');
-    assert.equal(valueAt('in the first half', 'the first half'), '2024-H1');
+    assert.equal(valueAt('in the first half of 2024', 'the first half of 2024'), '2024-H1');
+    assert.equal(valueAt('first-half profit rose', 'first-half'), '2024-H1');
+    assert.equal(valueAt('in the first half, neither side scored', 'the first half'), undefined);
     assert.equal(valueAt('It happened last summer.', 'last summer'), '2023-SU');
     assert.equal(valueAt('in the summer of 2012', 'the summer of 2012'), '2012-SU');
     assert.equal(valueAt('Prices are now higher.', 'now'), 'PRESENT_REF');

@@ -180,6 +180,34 @@ const HEDGES = new Set([
   'minus',
   'plus',
 ]);
+/** Words that follow a year as readily as a count: "of 1848 and", "of 1789 was". */
+const YEAR_FOLLOWERS = new Set([
+  'and',
+  'or',
+  'to',
+  'the',
+  'was',
+  'were',
+  'is',
+  'are',
+  'had',
+  'has',
+  'when',
+  'as',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'with',
+  'but',
+  'which',
+  'that',
+  'until',
+  'through',
+  'onwards',
+]);
+
 /** Words before a number that make it a code or a count, never a year: "Flight 1549", "page 1999". */
 const CODE_WORDS = new Set([
   'than',
@@ -338,6 +366,17 @@ export function looksLikeYear(text: string, s: number, e: number, y: number): bo
   }
   if (HEDGES.has(prev) && nextIsWord && !nextCapital) return false;
   if (CODE_WORDS.has(prev)) return false;
+  // "a 2000 year old tradition", "1500 km": a measure
+  if (
+    nextIsWord &&
+    (/^(?:years|months|weeks|days|hours|minutes|km|kilometres?|kilometers?|metres?|meters?|miles?|feet|tons?|tonnes?)$/i.test(
+      next,
+    ) ||
+      /^\s+(?:year|month|week|day|hour)[\s-]+(?:old|long)\b/i.test(after + text.slice(e + 12, e + 24)))
+  )
+    return false;
+  // "a survey of 1709 schoolchildren": an old-looking year after "of" before a plain noun is a count
+  if (prev === 'of' && y < 1900 && nextIsWord && !nextCapital && !YEAR_FOLLOWERS.has(lower)) return false;
   // "between 2000 and 3000 people": a range of counts
   const range = /^\s*(?:and|or|to|-|–)\s*\d[\d,]*\s+([a-z]+)/.exec(after + text.slice(e + 12, e + 40));
   if (range && (COUNT_NOUNS.has(range[1]) || (range[1].endsWith('s') && !NOT_PLURAL.has(range[1]))))
@@ -808,6 +847,20 @@ rule(
     )
       return null; // a named day ("Black Monday", "Good Friday")
     const rel = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    // "on a Monday", "every Monday": any Monday, not a date
+    const before = text.slice(Math.max(0, m.index - 7), m.index);
+    if (!rel && /\b(?:every|each|any)\s+$/i.test(before)) return null;
+    // "on a Monday we meet" is any Monday; "a Wednesday media event" is one
+    if (!rel && /\b(?:a|one)\s+$/i.test(before)) {
+      const next = /^\s+([a-z]+)/.exec(text.slice(end, end + 20));
+      if (
+        !next ||
+        /^(?:to|and|or|when|in|at|of|the|we|you|they|he|she|it|i|for|with|morning|afternoon|evening|night)$/.test(
+          next[1],
+        )
+      )
+        return null;
+    }
     return cand(m.index, end, 4, (st, c) => {
       const d = resolveWeekday(st, wd, rel, c.start, c.end);
       if (!d) return date(`XXXX-WXX-${wd}`);
@@ -994,13 +1047,15 @@ rule(
 rule(
   'quarter',
   new RegExp(
-    `(?<![\\w-])(?:the\\s+)?(?:(${MOD}))?(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})\\s+|(year-ago|year-earlier|comparable|prior-year|year-before)\\s+)?(?:fiscal[\\s-]+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half)(?:\\s+(?:of\\s+)?(?:(?:fiscal|FY)\\s*)?(${YEAR}|this\\s+year|last\\s+year|next\\s+year))?(?![\\w])`,
+    `(?<![\\w-])(?:the\\s+)?(?:(${MOD}))?(?:(this|last|next)\\s+year['’]s\\s+|(${YEAR})\\s+|(year-ago|year-earlier|comparable|prior-year|year-before)\\s+)?(?:fiscal[\\s-]+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\\s-]+(?:fiscal[\\s-]+)?(quarter|half)(?:\\s+(?:of\\s+)?(?:(?:fiscal|FY)\\s*)?(${YEAR}|this\\s+year|last\\s+year|next\\s+year|the\\s+year))?(?![\\w])`,
     'gi',
   ),
   (m) => {
     const half = m[6].toLowerCase() === 'half';
     const n = /^(?:last|final)$/i.test(m[5]) ? (half ? 2 : 4) : (ordinalValue(m[5]) ?? 1);
     if ((half && n > 2) || n > 4) return null;
+    // "the first half" alone is as often a match's as a year's: only with a year, "fiscal" or as an adjective
+    if (half && !m[2] && !m[3] && !m[7] && !/fiscal/i.test(m[0]) && !/-half$/i.test(m[0])) return null;
     const prior = !!m[4];
     // "the third-quarter results": the adjective is the expression, the article belongs to the noun
     const skip =
@@ -1287,7 +1342,7 @@ rule(
 // Reference words: now, currently, recently, the past, the future, in recent years, in coming months.
 rule(
   'ref-words',
-  /(?<![\w-])(?:(right\s+now|now|currently|presently|at\s+present|these\s+days|nowadays|at\s+the\s+moment|the\s+present|the\s+time\s+being)|((?:more\s+|most\s+)?recently|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|decade|century|year|month|week|day|hour|quarter|weekend|spring|summer|fall|autumn|winter|season))|(?:the\s+)?(?:most\s+)?recent\s+(?:days|weeks|months|years|decades|times)|(?:the\s+)?(?:past|last)\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months|years|decades))|(the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term|(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years|decades)|the\s+(?:days|weeks|months|years)\s+ahead))(?![\w-])/gi,
+  /(?<![\w-])(?<!every\s+)(?:(right\s+now|now(?!\s+and\s+(?:then|again))|currently|presently|at\s+present|these\s+days|nowadays|at\s+the\s+moment|the\s+present|the\s+time\s+being)|((?:more\s+|most\s+)?recently|the\s+past(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|decade|century|year|month|week|day|hour|quarter|weekend|spring|summer|fall|autumn|winter|season))|(?:the\s+)?(?:most\s+)?recent\s+(?:days|weeks|months|years|decades|times)|(?:the\s+)?(?:past|last)\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months|years|decades))|(the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term|(?:the\s+)?(?:coming|next\s+few|next\s+several)\s+(?:days|weeks|months|years|decades)|the\s+(?:days|weeks|months|years)\s+ahead))(?![\w-])/gi,
   (m) => {
     const value = m[1] ? 'PRESENT_REF' : m[2] ? 'PAST_REF' : 'FUTURE_REF';
     return cand(m.index, m.index + m[0].length, 2, () => date(value));
