@@ -920,6 +920,10 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
       for (let j = k; j <= Math.min(hi, k + 12); j++) if (c.lower[j] === 'as' || c.inMark[j] >= 0) as = true;
       if (!as) return null;
     }
+    else if (/^(?:against|about|for|on|out|over|up)$/.test(c.lower[k] ?? '') && k === cueEnd + 1) {
+      cue.end = c.toks[k].end;
+      k++;
+    }
     start = k;
     if (start > hi || (!c.isWord(start) && c.inMark[start] < 0)) return null;
   }

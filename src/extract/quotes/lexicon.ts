@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { modelPath } from '../../paths.js';
+
 // Word lists for attribution: verbs that report speech or writing, and the words around them.
 // General English; nothing here is tuned to a document.
 
@@ -241,6 +244,28 @@ for (const [lemma, forms] of Object.entries(IRREGULAR)) {
 }
 for (const v of REGULAR) for (const [f, k] of inflect(v)) addCue(f, v, k);
 // "posted" is a cue only with complement; "count" etc. are not included.
+
+// Cue words learned from PolNeAR train (train/quotes-cues.ts): forms that head gold attribution cues in a large
+// share of their occurrences. They add to the written lists; their content is what follows them (an object or a
+// clause), as with "decried the lack of details" or "vowed to veto the bill".
+const IRREGULAR_PAST = new Set(['spoke', 'wrote', 'told', 'said', 'thought', 'made', 'gave', 'took', 'read']);
+const NOT_CUES = new Set(['according', 'openly']);
+function loadLearned(): void {
+  const file = modelPath('quotes-cues.json');
+  if (!existsSync(file)) return;
+  const model = JSON.parse(readFileSync(file, 'utf8')) as { format: string; cues: Record<string, [number, number]> };
+  if (model.format !== 'newsgraph-quotes-cues/1') return;
+  for (const w of Object.keys(model.cues)) {
+    if (CUES.has(w) || NOT_CUES.has(w) || !/^[a-z]+$/.test(w)) continue;
+    const form: CueForm = w.endsWith('ing')
+      ? 'participle'
+      : /(?:ed|s)$/.test(w) || IRREGULAR_PAST.has(w)
+        ? 'finite'
+        : 'base';
+    CUES.set(w, { lemma: w, form, recipient: false, objectual: true });
+  }
+}
+loadLearned();
 
 /** The cue verb a lower-cased word is, if any. */
 export function cueInfo(word: string): CueInfo | undefined {
