@@ -3,6 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { AnnotatedDocument, Entity, PoliticalEvent, RawDocument } from '../document.js';
 import { UsageError } from '../errors.js';
+import { lexicon } from '../extract/events/lexicon.js';
+import { actorIndex, resolveActor, tokensIn } from '../extract/events/stage.js';
 import { countryByCode, countryByIso2 } from '../nlp/gazetteer/countries.js';
 import { analyze } from '../pipeline.js';
 
@@ -23,6 +25,8 @@ and print event-type, actor-country and strict type+source+target precision/reca
   --gold FILE          gold JSONL (repeatable; each file is reported on its own)
   --min-confidence X   score only events with confidence >= X (default 0)
   --errors N           print up to N sentences whose types or countries differ, for development
+  --baseline           also score a bag-of-verbs baseline: the same dictionary with no grammar (every
+                       dictionary verb form is an event; actors before it are sources, after it targets)
   --json               print the scores as JSON
 `;
 
@@ -189,9 +193,50 @@ function analyzeRecord(r: GoldRecord): AnnotatedDocument {
   return analyze(raw, { now: new Date('2025-01-01T00:00:00Z') });
 }
 
+/**
+ * The baseline a dictionary coder without grammar gives: every form of a dictionary verb (with its following
+ * words anywhere in the sentence) is an event; the entities before it are its sources, those after its targets.
+ * No voice, negation, modality, clause or complement handling.
+ */
+export function baselineEvents(doc: AnnotatedDocument): PoliticalEvent[] {
+  const lex = lexicon();
+  const idx = actorIndex(doc);
+  const out: PoliticalEvent[] = [];
+  for (const s of doc.sentences) {
+    const ts = tokensIn(doc, s);
+    const ms = idx.mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    for (let i = 0; i < ts.length; i++) {
+      const readings = lex.forms.get(ts[i].text.toLowerCase());
+      if (!readings) continue;
+      const rest = ts.slice(i + 1).map((t) => t.text.toLowerCase());
+      let hit = null;
+      for (const r of readings)
+        for (const e of lex.verbs.get(r.lemma) ?? [])
+          if (!hit && e.restForms.every((f) => rest.some((w) => f.has(w)))) hit = e;
+      if (!hit) continue;
+      const ids = (xs: typeof ms) => [...new Set(xs.map((m) => resolveActor(m.entity, idx).id))];
+      out.push({
+        id: `b${out.length + 1}`,
+        type: hit.type,
+        mode: hit.mode,
+        context: hit.context,
+        source: ids(ms.filter((m) => m.end <= ts[i].start)),
+        target: ids(ms.filter((m) => m.start >= ts[i].end)),
+        date: null,
+        date_end: null,
+        location: null,
+        trigger: { start: ts[i].start, end: ts[i].end, text: ts[i].text },
+        evidence: { start: s.start, end: s.end },
+        confidence: 0.5,
+      });
+    }
+  }
+  return out;
+}
+
 export function evaluateFile(
   file: string,
-  opts: { minConfidence?: number; errors?: number; log?: (s: string) => void } = {},
+  opts: { minConfidence?: number; errors?: number; log?: (s: string) => void; baseline?: boolean } = {},
 ): EventScores {
   const recs = readGold(file);
   const sum = { type: [0, 0, 0], actor: [0, 0, 0], strict: [0, 0, 0] };
@@ -199,7 +244,9 @@ export function evaluateFile(
   const t0 = performance.now();
   for (const r of recs) {
     const doc = analyzeRecord(r);
-    const pred = doc.events.filter((e) => e.confidence >= (opts.minConfidence ?? 0));
+    const pred = opts.baseline
+      ? baselineEvents(doc)
+      : doc.events.filter((e) => e.confidence >= (opts.minConfidence ?? 0));
     const c = scoreSentence(pred, doc.entities, r.events);
     for (const k of ['type', 'actor', 'strict'] as const) for (let i = 0; i < 3; i++) sum[k][i] += c[k][i];
     if (opts.errors && shown < opts.errors && (c.type[1] || c.type[2] || c.actor[1] || c.actor[2])) {
@@ -222,7 +269,7 @@ export function evaluateFile(
   }
   const ms = performance.now() - t0;
   return {
-    file,
+    file: opts.baseline ? `${file} [bag-of-verbs baseline]` : file,
     sentences: recs.length,
     type: prf(sum.type[0], sum.type[1], sum.type[2]),
     actor: prf(sum.actor[0], sum.actor[1], sum.actor[2]),
@@ -252,7 +299,14 @@ export function formatScores(s: EventScores): string {
 }
 
 export async function evaluateCommand(argv: string[]): Promise<number> {
-  let values: { gold?: string[]; 'min-confidence'?: string; errors?: string; json?: boolean; help?: boolean };
+  let values: {
+    gold?: string[];
+    'min-confidence'?: string;
+    errors?: string;
+    json?: boolean;
+    baseline?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -261,6 +315,7 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
         'min-confidence': { type: 'string' },
         errors: { type: 'string' },
         json: { type: 'boolean' },
+        baseline: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -279,6 +334,11 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
     const s = evaluateFile(f, { minConfidence, errors, log: (x) => process.stdout.write(x) });
     all.push(s);
     if (!values.json) process.stdout.write(formatScores(s));
+    if (values.baseline) {
+      const b = evaluateFile(f, { minConfidence, baseline: true });
+      all.push(b);
+      if (!values.json) process.stdout.write(formatScores(b));
+    }
   }
   if (values.json) process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
   return 0;
