@@ -3,8 +3,10 @@
 import { feedFileExpander, feedUrlExpander } from './feeds.js';
 import { registerContainer } from './files.js';
 import type { UrlExpander } from './index.js';
+import { warcExpander } from './warc.js';
 
 export function registerBuiltins(registerUrlExpander: (x: UrlExpander) => void): void {
+  registerContainer(warcExpander);
   registerContainer(feedFileExpander);
   registerUrlExpander(feedUrlExpander);
 }
