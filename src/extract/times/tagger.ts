@@ -438,6 +438,22 @@ function rule(name: string, re: RegExp, handler: Handler): void {
   RULES.push({ name, re, handler });
 }
 
+// Look-ahead patterns used inside handlers, compiled once.
+const COORDINATED_DAY = new RegExp(
+  `^(\\s*(?:,\\s*(?:and|or)?|and|or|&|[-–]|to|through|until)\\s*)(${DAY})${NOT_NUM_AFTER}`,
+);
+const TRAILING_YEAR = new RegExp(`^(?:,\\s*|\\s+)(${YEAR})(?![\\d%]|[.,]\\d)`);
+const MONTH_PAIR_YEAR = new RegExp(
+  `^\\s*(?:and|or|to|through|until|[-–])\\s*(?:${MONTH_FULL}),?\\s+(${YEAR})(?![\\d%]|[.,]\\d|\\w)`,
+);
+const QUARTER_ENDED = new RegExp(
+  `^\\s+(?:ended|ending|that\\s+ended|which\\s+ended|through)\\s+(${MONTH})\\s+\\d`,
+);
+const CLOCK_DAY = new RegExp(
+  `^,?\\s+(?:on\\s+)?(?:(${WEEKDAY})|(today|tonight|yesterday|tomorrow))(?![\\w-])`,
+  'i',
+);
+
 function dayFrom(s: string): number {
   return Number(s.replace(/\D/g, ''));
 }
@@ -480,9 +496,7 @@ rule(
     const extra: { s: number; e: number; d: number }[] = [];
     if (!year) {
       // coordinated days: "June 18 and 19", "June 18-19", "Nov. 20, 21 and 22"
-      const co = new RegExp(
-        `^(\\s*(?:,\\s*(?:and|or)?|and|or|&|[-–]|to|through|until)\\s*)(${DAY})${NOT_NUM_AFTER}`,
-      );
+      const co = COORDINATED_DAY;
       let pos = end;
       for (;;) {
         const c = co.exec(text.slice(pos, pos + 20));
@@ -494,7 +508,7 @@ rule(
         pos = s + c[2].length;
       }
       if (extra.length) {
-        const y = new RegExp(`^(?:,\\s*|\\s+)(${YEAR})(?![\\d%]|[.,]\\d)`).exec(text.slice(pos, pos + 8));
+        const y = TRAILING_YEAR.exec(text.slice(pos, pos + 8));
         if (y) {
           year = Number(y[1]);
           extra[extra.length - 1].e = pos + y[0].length;
@@ -687,9 +701,7 @@ rule(
         return null;
     }
     // "between March and May 2023": the year written at the end of the pair belongs to both months
-    const pair = new RegExp(
-      `^\\s*(?:and|or|to|through|until|[-–])\\s*(?:${MONTH_FULL}),?\\s+(${YEAR})(?![\\d%]|[.,]\\d|\\w)`,
-    ).exec(text.slice(end, end + 24));
+    const pair = MONTH_PAIR_YEAR.exec(text.slice(end, end + 24));
     const pairYear = !mod && !rel && pair ? Number(pair[1]) : null;
     return cand(start, end, 3, (st, c) => {
       let y: number | null;
@@ -984,6 +996,8 @@ function resolveRelativeUnit(st: State, rel: string, unit: string, c: Candidate)
     return date(`${fmtYear(y)}-Q${qq}`);
   }
   if (unit === 'decade') {
+    // "the past decade" is the ten years up to now, not the previous calendar decade
+    if (rel === 'past' || rel === 'last') return { type: 'DURATION', value: 'P1DE' };
     if (!r) return null;
     return date(String(Math.floor(r.y / 10) + dir));
   }
@@ -1114,9 +1128,7 @@ rule(
     )
       return null;
     const prior = /^year-|prior-year|comparable/.test(kind) || ago;
-    const ended = new RegExp(
-      `^\\s+(?:ended|ending|that\\s+ended|which\\s+ended|through)\\s+(${MONTH})\\s+\\d`,
-    ).exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+    const ended = QUARTER_ENDED.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
     const endMonth = ended ? monthNumber(ended[1]) : 0;
     return cand(m.index, m.index + m[0].length, 3, (st, c) => {
       if (kind === 'current' && st.ref) return date(`${fmtYear(st.ref.y)}-Q${quarterOf(st.ref.m)}`);
@@ -1414,10 +1426,7 @@ rule(
     }
     if (h > 23 || min > 59) return null;
     // "10 p.m. Wednesday", "noon Saturday", "9 a.m. EST today": one TIME on that day
-    const day = new RegExp(
-      `^,?\\s+(?:on\\s+)?(?:(${WEEKDAY})|(today|tonight|yesterday|tomorrow))(?![\\w-])`,
-      'i',
-    ).exec(text.slice(m.index + m[0].length, m.index + m[0].length + 24));
+    const day = CLOCK_DAY.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 24));
     const end = m.index + m[0].length + (day ? day[0].length : 0);
     return cand(m.index, end, 5, (st, c) => {
       let d: Ymd | null = st.ref;
