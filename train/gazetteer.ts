@@ -11,14 +11,16 @@
 //   - npm `world-countries` (ODbL 1.0): country points and subregions (West Africa, Middle East …)
 //   - npm `compromise` (MIT): its lexicon marks names that are also English words or personal names
 //
-// Output, one record a line, tab-separated:
-//   geonameid  name  alternates(|)  country  admin1  featureCode  population  lat  lon
+// Output, one record a line, tab-separated (read by src/extract/places/gazetteer.ts):
+//   keys(|)  geonameid  name  country  admin1  featureCode  population  lat  lon
+// keys: the lookup forms (placeKey) of the name and its alternates.
 // geonameid is 0 where the source has none (counties). Lines are sorted by kind then id, so rebuilding from the same
 // package versions gives the same bytes.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { placeKey } from '../src/extract/places/gazetteer.js';
 import { modelPath } from '../src/paths.js';
 
 const require = createRequire(import.meta.url);
@@ -53,7 +55,7 @@ const clean = (s: string) => s.replace(/[\t\n|]/g, ' ').trim();
 
 /** An alternate name worth indexing: Latin script, starts with a capital, not a code. */
 function goodAlt(a: string, name: string): boolean {
-  if (a === name || a.length < 3 || a.length > 40) return false;
+  if (a === name || a.length < 4 || a.length > 40) return false;
   if (!/^[A-Z][A-Za-z\u00C0-\u024F .'’-]+$/.test(a)) return false;
   if (/^[A-Z]{2,}$/.test(a)) return false; // airport and other codes
   return true;
@@ -114,43 +116,65 @@ interface Geometry {
   coordinates: Ring[] | Ring[][];
 }
 
-/** Signed area and centroid of a ring (planar, lon/lat degrees). */
+/**
+ * Signed area and centroid of a ring in Lambert's cylindrical equal-area projection (x = lon, y = sin lat), so that
+ * area is counted fairly at every latitude; the centroid is returned in degrees.
+ */
 function ringCentroid(r: Ring): { a: number; lon: number; lat: number } {
   let a = 0;
   let cx = 0;
   let cy = 0;
+  const sin = (d: number) => Math.sin((d * Math.PI) / 180);
   for (let i = 0; i + 1 < r.length; i++) {
-    const [x0, y0] = r[i];
-    const [x1, y1] = r[i + 1];
+    const x0 = r[i][0];
+    const y0 = sin(r[i][1]);
+    const x1 = r[i + 1][0];
+    const y1 = sin(r[i + 1][1]);
     const c = x0 * y1 - x1 * y0;
     a += c;
     cx += (x0 + x1) * c;
     cy += (y0 + y1) * c;
   }
   if (a === 0) return { a: 0, lon: r[0][0], lat: r[0][1] };
-  return { a: a / 2, lon: cx / (3 * a), lat: cy / (3 * a) };
+  const y = Math.max(-1, Math.min(1, cy / (3 * a)));
+  return { a: Math.abs(a / 2), lon: cx / (3 * a), lat: (Math.asin(y) * 180) / Math.PI };
 }
 
-/** Area-weighted parts of a geometry (outer rings only), largest first; areas scaled by cos(latitude). */
+/** Area-weighted parts of a geometry (outer rings only), largest first. */
 function parts(g: Geometry): { w: number; lat: number; lon: number }[] {
   const polys = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as Ring[][];
   return polys
     .map((poly) => {
       const c = ringCentroid(poly[0]);
-      return { w: Math.abs(c.a) * Math.cos((c.lat * Math.PI) / 180), lat: c.lat, lon: c.lon };
+      return { w: c.a, lat: c.lat, lon: c.lon };
     })
     .sort((x, y) => y.w - x.w);
 }
 
-/** The centroid of a geometry: all its parts weighted by area (mode "all") or its largest part (mode "main"). */
+/** Parts farther than this from the largest one are remote territories (Alaska, Hawaii, overseas departments). */
+const REMOTE_KM = 3500;
+
+function gcKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const h =
+    Math.sin(((b.lat - a.lat) * r) / 2) ** 2 +
+    Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * The area centroid of a geometry (equal-area): all its parts (mode "all"), or its largest part with the parts
+ * near it (mode "main": remote territories left out).
+ */
 function centroid(g: Geometry, mode: 'all' | 'main'): { lat: number; lon: number; w: number } {
   const ps = parts(g);
-  if (mode === 'main' || ps.length === 1) return ps[0];
-  const w = ps.reduce((s, p) => s + p.w, 0);
-  if (!w) return ps[0];
+  const keep = mode === 'all' ? ps : ps.filter((p) => gcKm(p, ps[0]) <= REMOTE_KM);
+  const w = keep.reduce((s, p) => s + p.w, 0);
+  if (!w || keep.length === 1) return keep[0];
+  const sinLat = keep.reduce((s, p) => s + p.w * Math.sin((p.lat * Math.PI) / 180), 0) / w;
   return {
-    lat: ps.reduce((s, p) => s + p.w * p.lat, 0) / w,
-    lon: ps.reduce((s, p) => s + p.w * p.lon, 0) / w,
+    lat: (Math.asin(Math.max(-1, Math.min(1, sinLat))) * 180) / Math.PI,
+    lon: keep.reduce((s, p) => s + p.w * p.lon, 0) / w,
     w,
   };
 }
@@ -287,8 +311,13 @@ function counties(): Rec[] {
   return out;
 }
 
-/** How a country's point is chosen: Natural Earth mainland centroid, world-countries' point, or their midpoint. */
+/**
+ * How a country's point is chosen. "mid" (the default): the area centroid of its territory (Natural Earth, remote
+ * parts left out) where that agrees with world-countries' reference point to within AGREE_KM, else the midpoint of
+ * the two (island states and very large countries, where a plain centroid falls off the usual reference points).
+ */
 const COUNTRY_POINT = (process.env.GAZETTEER_COUNTRY_POINT ?? 'mid') as 'centroid' | 'factbook' | 'mid';
+const AGREE_KM = 250;
 
 interface WorldCountry {
   cca2: string;
@@ -310,7 +339,7 @@ function countries(): Rec[] {
       const g = JSON.parse(readFileSync(f, 'utf8')) as { geometry?: Geometry };
       if (g.geometry) {
         const m = centroid(g.geometry, 'main');
-        if (COUNTRY_POINT === 'centroid') {
+        if (COUNTRY_POINT === 'centroid' || gcKm(m, { lat, lon }) <= AGREE_KM) {
           lat = m.lat;
           lon = m.lon;
         } else {
@@ -441,11 +470,20 @@ function main(): void {
       a.country.localeCompare(b.country) ||
       a.name.localeCompare(b.name),
   );
-  const lines = all.map((r) =>
-    [r.id, r.name, r.alts.join('|'), r.country, r.admin1, r.fcode, r.pop, round(r.lat), round(r.lon)].join(
-      '\t',
-    ),
-  );
+  const lines = all.map((r) => {
+    const keys = [...new Set([r.name, ...r.alts].map(placeKey).filter((k) => k && !k.includes('\t')))];
+    return [
+      keys.join('|'),
+      r.id,
+      r.name,
+      r.country,
+      r.admin1,
+      r.fcode,
+      r.pop,
+      round(r.lat),
+      round(r.lon),
+    ].join('\t');
+  });
   const body = `${lines.join('\n')}\n`;
   mkdirSync(modelPath('geo'), { recursive: true });
   const gz = gzipSync(Buffer.from(body, 'utf8'), { level: 9 });

@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { AnalyzedDocument, RawDocument } from '../document.js';
 import { UsageError } from '../errors.js';
-import { distanceKm } from '../extract/places/gazetteer.js';
+import { countryPlace, distanceKm } from '../extract/places/gazetteer.js';
+import { countryByDemonym } from '../nlp/gazetteer/countries.js';
 import { analyze } from '../pipeline.js';
 import { toAnalyzedDocument } from '../serialize.js';
 
@@ -18,6 +19,8 @@ export const HELP = `Usage: newsgraph evaluate geo --gold FILE [--gold FILE ...]
 Score place recognition and resolution against LGL or GeoVirus JSONL (format detected from the records):
 toponym detection precision/recall/F1 (exact span and overlap), and for matched toponyms with gold
 coordinates the share within 161 km of the gold point, with mean and median error in km.
+LGL's annotators also marked nationality words ("American", "Palestinians") as toponyms of their country: for LGL
+the mentions of NORP entities that are a country's demonym count as toponyms at that country's point.
 
   --gold FILE     gold JSONL (repeatable; each file is scored on its own)
   --errors FILE   write misses, false alarms and far resolutions (JSONL), for development
@@ -63,9 +66,30 @@ export function detectFormat(recs: GoldRecord[]): GeoFormat {
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 const NOT_A_NAME = /^(the|this|that|these|those|it|its|there|here|a|an)\b/i;
 
-export function predictedToponyms(doc: AnalyzedDocument): PredToponym[] {
+/**
+ * Predicted toponyms: name mentions of place entities. With `demonyms` (LGL's convention: its annotators marked
+ * "American", "Russian", "Palestinians" as toponyms of their countries) also the mentions of NORP entities that are
+ * a country's demonym, at the country's point.
+ */
+export function predictedToponyms(doc: AnalyzedDocument, demonyms = false): PredToponym[] {
   const out: PredToponym[] = [];
   for (const e of doc.entities) {
+    if (demonyms && e.type === 'NORP') {
+      for (const m of e.mentions) {
+        const c = countryByDemonym(m.text);
+        const p = c ? countryPlace(c.iso2) : null;
+        if (!c || !/^\p{Lu}/u.test(m.text)) continue;
+        out.push({
+          start: m.start,
+          end: m.end,
+          text: m.text,
+          lat: p?.lat ?? c.lat,
+          lon: p?.lon ?? c.lon,
+          entity: e.id,
+        });
+      }
+      continue;
+    }
     const lat = typeof e.attributes.lat === 'number' ? e.attributes.lat : null;
     const lon = typeof e.attributes.lon === 'number' ? e.attributes.lon : null;
     if (!PLACE_TYPES.has(e.type) && lat === null) continue;
@@ -244,7 +268,7 @@ export function runGeo(file: string, opts: { limit?: number; errors?: string[] }
     const t0 = performance.now();
     const doc = toAnalyzedDocument(analyze(raw, { now }));
     ms += performance.now() - t0;
-    const pred = predictedToponyms(doc);
+    const pred = predictedToponyms(doc, format === 'lgl');
     const { pairs, falseAlarms } = scoreDocument(rec.toponyms ?? [], pred, counts);
     if (opts.errors) {
       for (const p of pairs) {

@@ -7,7 +7,7 @@ import type { AnnotatedDocument, Mention, Token } from '../../document.js';
 import { type Country, countryByName } from '../../nlp/gazetteer/countries.js';
 import { countryPlace, type Place, placeKey, placesByKey } from './gazetteer.js';
 import { loadAmbiguous } from './lexicon.js';
-import { findStateAbbreviations } from './us-states.js';
+import { AP_STATES, findStateAbbreviations } from './us-states.js';
 
 export type ToponymSource = 'entity' | 'mention' | 'dateline' | 'gazetteer' | 'state';
 
@@ -182,6 +182,11 @@ const isAllCaps = (s: string) => /^[\p{Lu}\d.&'-]+$/u.test(s) && /\p{Lu}{2}/u.te
 export function lookupName(name: string): { places: Place[]; country: Country | null } {
   let s = name.trim().replace(/^the\s+/i, '');
   s = s.replace(/['’]s$/, '');
+  const ap = AP_STATES[s] ?? AP_STATES[s.replace(/\s+/g, '')];
+  if (ap) {
+    const st = placesByKey(placeKey(stateName(ap))).find((x) => x.kind === 'admin1' && x.country === 'US');
+    if (st) return { places: [st], country: null };
+  }
   const country = s ? countryByName(s) : null;
   const places = [...placesByKey(placeKey(s))];
   if (country) {
@@ -230,7 +235,7 @@ export function recognize(doc: AnnotatedDocument): Toponym[] {
     if (!placeTypes.has(e.type)) continue;
     const iso = e.ids.iso ? countryPlace(e.ids.iso) : null;
     for (const m of e.mentions) {
-      if (!isCap(m.text.replace(/^the\s+/i, '')) || isTaken(m.start, m.end)) continue;
+      if (!plausibleName(m.text) || isTaken(m.start, m.end)) continue;
       const { places, country } = lookupName(m.text);
       if (iso && !places.includes(iso) && !places.length) places.push(iso);
       push(mkToponym(m, 'entity', e.id, places, country, 0.9));
@@ -240,7 +245,7 @@ export function recognize(doc: AnnotatedDocument): Toponym[] {
   for (const m of doc.mentions as Mention[]) {
     if (m.kind !== 'name') continue;
     if (placeTypes.has(m.type)) {
-      if (isTaken(m.start, m.end) || !isCap(m.text.replace(/^the\s+/i, ''))) continue;
+      if (isTaken(m.start, m.end) || !plausibleName(m.text)) continue;
       const { places, country } = lookupName(m.text);
       push(mkToponym(m, 'mention', m.entity, places, country, 0.85));
     } else blockers.push({ start: m.start, end: m.end, type: m.type });
@@ -369,6 +374,50 @@ function scanGazetteer(
   }
 }
 
+/** Month and weekday names and other capitalised words that are never places in running text. */
+const NEVER = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'god',
+  'christmas',
+  'easter',
+  'of',
+  'the',
+  'and',
+  'in',
+  'on',
+  'at',
+  'again',
+  'will',
+  'can',
+  'said',
+  'says',
+]);
+
+/** Whether a toponym from the tagger or the entity layer is plausible as a name at all ("Of", "March" are not). */
+export function plausibleName(text: string): boolean {
+  const t = text.replace(/^the\s+/i, '').trim();
+  if (!/^\p{Lu}/u.test(t)) return false;
+  return !NEVER.has(t.toLowerCase());
+}
+
 /** How much a gazetteer match looks like a place here (0: not at all). */
 function acceptance(
   doc: AnnotatedDocument,
@@ -386,55 +435,66 @@ function acceptance(
   const surface = text.slice(span.start, span.end);
   const key = placeKey(surface);
   const single = i === j;
+  if (NEVER.has(surface.toLowerCase())) return 0;
   // All capitals: headlines and acronyms. Only country acronyms ("US", "UK") and long words pass.
   if (isAllCaps(surface) && !country && surface.replace(/\W/g, '').length < 4) return 0;
 
-  // Inside a name the tagger gave another type: a person's name never; an organisation's only at its start
-  // before an institution word ("Gainesville Police Department").
-  for (const b of blockers) {
-    if (!overlaps(b, span)) continue;
-    if (b.type === 'ORG' && b.start === span.start && b.end > span.end) {
-      const next = toks[j + 1]?.text ?? '';
-      if (INSTITUTION_HEADS.has(next)) continue;
-    }
-    if (b.type === 'NORP' || b.type === 'MISC') {
-      if (b.start === span.start && b.end === span.end) return 0;
-      continue;
-    }
-    return 0;
-  }
+  const kinds = new Set(places.map((p) => p.kind));
+  /** Names that are places whatever surrounds them: countries, states, provinces, counties, continents. */
+  const strong = !!country || kinds.has('county') || kinds.has('admin1') || kinds.has('region');
+  const maxPop = Math.max(0, ...places.filter((p) => p.kind === 'place').map((p) => p.population));
+  const isAmbiguous = single && ambiguous.has(key);
 
   const prev = i > 0 ? toks[i - 1] : null;
   const next = j + 1 < toks.length ? toks[j + 1] : null;
   const sentenceInitial = starts.has(i);
-  const prevAdjacent = prev && text.slice(prev.end, toks[i].start) === ' ';
-  const nextAdjacent = next && text.slice(toks[j].end, next.start) === ' ';
-  // Part of a longer capitalised name ("Chiquita Raquel Henry", "Paris Hilton").
-  if (prevAdjacent && prev && isCap(prev.text) && !sentenceInitial && !PRE_MODIFIERS.has(prev.text)) return 0;
-  if (nextAdjacent && next && isCap(next.text) && !INSTITUTION_HEADS.has(next.text) && !starts.has(j + 1))
-    return 0;
-  if (next && (next.text === "'s" || next.text === '’s') && nextAdjacent === false) {
-    // possessive: fine
-  }
-
   const cue = prev ? PLACE_CUES.has(prev.text.toLowerCase()) : false;
   // "X, State" or "X, Country" right after.
   const after = text.slice(span.end, span.end + 40);
   const commaPlace = /^,\s+\p{Lu}/u.test(after) && commaFollowsPlace(after.slice(1).trimStart());
-  const isAmbiguous = single && ambiguous.has(key);
+
+  // Inside a name the tagger gave another type. A person's name: only when the whole name is a strong place
+  // ("Georgia" tagged PERSON). An organisation's ("Georgia Bureau of Investigation", "University of Georgia",
+  // "Richmond Police Department"): strong places anywhere, towns at its start before an institution word.
+  for (const b of blockers) {
+    if (!overlaps(b, span)) continue;
+    const exact = b.start === span.start && b.end === span.end;
+    if (b.type === 'PERSON') {
+      if (exact && strong && !isAmbiguous) continue;
+      return 0;
+    }
+    if (b.type === 'NORP') return 0;
+    if (exact) continue;
+    if (strong && !isAmbiguous) continue;
+    const nextWord = toks[j + 1]?.text ?? '';
+    if (b.start === span.start && INSTITUTION_HEADS.has(nextWord) && !isAmbiguous) continue;
+    if (prev?.text === 'of' && maxPop >= 50000 && !isAmbiguous) continue;
+    return 0;
+  }
+
+  const prevAdjacent = prev && text.slice(prev.end, toks[i].start) === ' ';
+  const nextAdjacent = next && text.slice(toks[j].end, next.start) === ' ';
+  // Part of a longer capitalised name ("Chiquita Raquel Henry", "Paris Hilton"); strong names stay places
+  // ("Six Flags Over Texas", "Texas Southern University").
+  const capBefore =
+    prevAdjacent && prev && isCap(prev.text) && !sentenceInitial && !PRE_MODIFIERS.has(prev.text);
+  const capAfter = nextAdjacent && next && isCap(next.text) && !starts.has(j + 1);
+  if (capBefore && !(strong && !isAmbiguous)) return 0;
+  if (capAfter && !(strong && !isAmbiguous) && !(next && INSTITUTION_HEADS.has(next.text) && !isAmbiguous))
+    return 0;
 
   if (country) {
     if (WEAK_COUNTRY_NAMES.has(key) && sentenceInitial && !cue && !commaPlace) return 0.5;
     return 0.95;
   }
-  const kinds = new Set(places.map((p) => p.kind));
   if (kinds.has('county')) return 0.95;
-  if (kinds.has('admin1')) {
-    const big = places.some((p) => p.kind === 'admin1' && (p.country === 'US' || p.population > 1e6));
+  if (kinds.has('admin1') || kinds.has('region')) {
     if (isAmbiguous && !cue && !commaPlace) return 0;
+    const big = places.some(
+      (p) => p.kind === 'region' || (p.kind === 'admin1' && (p.country === 'US' || p.population > 1e6)),
+    );
     return big || cue ? 0.9 : 0.6;
   }
-  const maxPop = Math.max(0, ...places.map((p) => p.population));
   if (commaPlace) return 0.9;
   if (isAmbiguous) return cue && maxPop >= 50000 ? 0.6 : 0;
   if (sentenceInitial && !cue && single && maxPop < 100000) return 0;

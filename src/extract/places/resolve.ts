@@ -1,11 +1,13 @@
 // Toponym resolution: choose, for each recognised toponym, one gazetteer record among its homonyms.
 // Score = prior (admin level, population, capital) + document context (countries and first-level divisions the story
-// names, the dateline place, the places already resolved) + "City, State" containment. Two passes: the first
-// resolves from the names alone, the second re-scores with the context that the first pass built.
+// names, weighted by the recogniser's confidence, the dateline counting double; nationality words count a little)
+// + spatial coherence (candidates near the other names' candidates) + "City, State" containment, decided jointly.
+// Two passes: the first takes context only from names whose country is unambiguous, the second from the first
+// pass's choices. A name never votes for itself.
 
 import type { AnnotatedDocument } from '../../document.js';
 import { countryByDemonym } from '../../nlp/gazetteer/countries.js';
-import { admin1Place, countryPlace, distanceKm, type Place } from './gazetteer.js';
+import { admin1Place, countryPlace, type Place } from './gazetteer.js';
 import type { Toponym } from './recognize.js';
 
 export interface Resolution {
@@ -16,11 +18,12 @@ export interface Resolution {
 function prior(p: Place): number {
   switch (p.kind) {
     case 'country':
-      return 9;
+      return 10;
     case 'region':
       return 8.5;
     case 'admin1':
-      return p.country === 'US' ? 7.6 : 6 + Math.min(1.5, Math.log10(p.population + 1) / 5);
+      // A US state, or a large province, is meant rather than a town of the same name ("Ontario", "Georgia").
+      return p.country === 'US' ? 7.6 : 5 + Math.min(2.6, Math.log10(p.population + 1) / 2.6);
     case 'county':
       return 6.5;
     default: {
@@ -39,14 +42,14 @@ interface Context {
   admin1: Map<string, number>;
   countryTotal: number;
   admin1Total: number;
-  points: { lat: number; lon: number; w: number }[];
 }
 
 function emptyContext(): Context {
-  return { country: new Map(), admin1: new Map(), countryTotal: 0, admin1Total: 0, points: [] };
+  return { country: new Map(), admin1: new Map(), countryTotal: 0, admin1Total: 0 };
 }
 
 function vote(ctx: Context, p: Place, w: number): void {
+  if (!p.country) return;
   ctx.country.set(p.country, (ctx.country.get(p.country) ?? 0) + w);
   ctx.countryTotal += w;
   if (p.kind !== 'country' && p.admin1) {
@@ -54,31 +57,65 @@ function vote(ctx: Context, p: Place, w: number): void {
     ctx.admin1.set(k, (ctx.admin1.get(k) ?? 0) + w);
     ctx.admin1Total += w;
   }
-  if (p.kind === 'place' || p.kind === 'county') ctx.points.push({ lat: p.lat, lon: p.lon, w });
 }
 
-function contextScore(ctx: Context, p: Place, self: Place | null): number {
-  void self;
+function contextScore(ctx: Context, p: Place): number {
   let s = 0;
-  if (ctx.countryTotal > 0) {
-    // Votes from this very toponym are removed by the caller; a country in context lifts its places.
+  if (ctx.countryTotal > 0 && p.country) {
     const c = ctx.country.get(p.country) ?? 0;
-    s += 3 * (c / ctx.countryTotal) + (c > 0 ? 0.5 : 0);
+    s += 4 * (c / ctx.countryTotal) + (c > 0 ? 1 : 0);
   }
-  if (p.kind !== 'country' && ctx.admin1Total > 0) {
+  if (p.kind !== 'country' && p.kind !== 'region' && ctx.admin1Total > 0) {
     const a = ctx.admin1.get(`${p.country}.${p.admin1}`) ?? 0;
     s += 2.5 * (a / ctx.admin1Total) + (a > 0 ? 0.5 : 0);
   }
-  if ((p.kind === 'place' || p.kind === 'county') && ctx.points.length) {
-    let near = 0;
-    let total = 0;
-    for (const q of ctx.points) {
-      total += q.w;
-      if (distanceKm(p.lat, p.lon, q.lat, q.lon) < 150) near += q.w;
-    }
-    if (total > 0) s += 1.5 * (near / total);
-  }
   return s;
+}
+
+/** Fast distance for proximity (equirectangular; good to a few per cent under 500 km). */
+function nearKm(a: Place, b: Place): number {
+  const r = Math.PI / 180;
+  const x = (b.lon - a.lon) * Math.cos(((a.lat + b.lat) / 2) * r);
+  const y = b.lat - a.lat;
+  return Math.sqrt(x * x + y * y) * 111.2;
+}
+
+/**
+ * Spatial coherence: towns and counties of one story tend to lie near each other ("Huntsville" and "Walker County"
+ * are both in Texas). For each other name in the story, the nearest of its candidates lifts this candidate.
+ */
+function proximity(p: Place, key: string, pools: Map<string, Place[]>): number {
+  if (p.kind === 'admin1') {
+    // A division is lifted by the other names of the story that lie in it ("Albany" for New York state).
+    let s = 0;
+    for (const [k, pool] of pools) {
+      if (k === key) continue;
+      if (
+        pool.some(
+          (q) =>
+            (q.kind === 'place' || q.kind === 'county') && q.country === p.country && q.admin1 === p.admin1,
+        )
+      )
+        s += 0.7;
+    }
+    return Math.min(3, s);
+  }
+  if (p.kind !== 'place' && p.kind !== 'county') return 0;
+  let s = 0;
+  for (const [k, pool] of pools) {
+    if (k === key) continue;
+    let d = Number.POSITIVE_INFINITY;
+    for (const q of pool) {
+      if (q.kind === 'admin1' || q.kind === 'region') continue;
+      if (q.kind === 'country') {
+        if (q.country !== p.country) d = Math.min(d, nearKm(p, q) + 100);
+        continue;
+      }
+      d = Math.min(d, nearKm(p, q));
+    }
+    s += d < 25 ? 1.2 : d < 75 ? 0.7 : d < 150 ? 0.3 : 0;
+  }
+  return Math.min(3, s);
 }
 
 /** Candidates that the "X, Y" containment allows: places inside one of Y's candidates. */
@@ -130,18 +167,32 @@ export function resolve(doc: AnnotatedDocument, tops: Toponym[]): Resolution[] {
       v1.push({ place: best, w: weight(t), key: keyOf(t) });
     }
   }
-  let res = pass(tops, v1);
+  const pools = candidatePools(tops);
+  let res = pass(tops, v1, pools);
   // Second pass: the context of the first pass's choices.
   const v2 = [...seed];
   tops.forEach((t, k) => {
     const p = res[k].place;
     if (p) v2.push({ place: p, w: weight(t), key: keyOf(t) });
   });
-  res = pass(tops, v2);
+  res = pass(tops, v2, pools);
   return res;
 }
 
-function pass(tops: Toponym[], votes: Vote[]): Resolution[] {
+/** The candidates each distinct name brings, for proximity: the likeliest few by prior. */
+function candidatePools(tops: Toponym[]): Map<string, Place[]> {
+  const pools = new Map<string, Place[]>();
+  for (const t of tops) {
+    const k = keyOf(t);
+    if (pools.has(k) || !t.candidates.length) continue;
+    pools.set(k, [...t.candidates].sort((a, b) => prior(b) - prior(a)).slice(0, MAX_POOL));
+  }
+  return pools;
+}
+
+const MAX_POOL = 12;
+
+function pass(tops: Toponym[], votes: Vote[], pools: Map<string, Place[]>): Resolution[] {
   const cache = new Map<string, Context>();
   const ctxFor = (t: Toponym) => {
     const k = keyOf(t);
@@ -161,7 +212,8 @@ function pass(tops: Toponym[], votes: Vote[]): Resolution[] {
     for (const b of c.candidates) {
       for (const a of t.candidates) {
         if (!contained(a, b)) continue;
-        const s = prior(a) + prior(b) + contextScore(ca, a, a) + contextScore(cb, b, b);
+        const s =
+          prior(a) + prior(b) + contextScore(ca, a) + contextScore(cb, b) + proximity(a, keyOf(t), pools);
         if (!best || s > best.s) best = { a, b, s };
       }
     }
@@ -177,14 +229,10 @@ function pass(tops: Toponym[], votes: Vote[]): Resolution[] {
     const ctx = ctxFor(t);
     let best: Place | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
-    // A country's name means the country ("Mexico" is not Mexico City), unless a state shares it ("Georgia").
-    const cp = t.country ? countryPlace(t.country.iso2) : null;
-    if (cp && !t.candidates.some((p) => p.kind === 'admin1')) {
-      out[k] = { place: cp, score: prior(cp) };
-      return;
-    }
     for (const p of t.candidates) {
-      let s = prior(p) + contextScore(ctx, p, p);
+      // A country's name means the country, not its namesake city or division ("Mexico", "Kuwait", "Djibouti").
+      if (t.country && p.kind !== 'country' && p.country === t.country.iso2) continue;
+      let s = prior(p) + contextScore(ctx, p) + proximity(p, keyOf(t), pools);
       // A division that shares its name with its own capital city ("Moscow", "Pyongyang"): the city is meant,
       // unless the name is a US state ("New York").
       if (p.kind === 'admin1' && p.country !== 'US') {
