@@ -224,6 +224,10 @@ export const T = {
   c: 29,
   cm1: 30,
   cp1: 31,
+  chunkPos: 32,
+  chunkHead: 33,
+  chunkFirst: 34,
+  chunkOrg: 35,
   hist1: 40,
   hist2: 41,
   hist1l: 42,
@@ -321,6 +325,60 @@ const gazHash = (g: string) => {
   return h;
 };
 
+const CONNECTORS = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'von',
+  'van',
+  'der',
+  'al',
+  'bin',
+  '&',
+]);
+
+interface Chunk {
+  start: number;
+  end: number;
+  org: boolean;
+}
+
+/**
+ * Runs of capitalised words, joined by connectors ("of", "for", "and", "&"): "Russian Institute for
+ * Strategic Studies". Only runs of two or more words are returned (per token, or null).
+ */
+function nameChunks(words: string[], lower: string[], info: WordInfo[], gaz: string[][]): (Chunk | null)[] {
+  const n = words.length;
+  const out: (Chunk | null)[] = new Array(n).fill(null);
+  let i = 0;
+  while (i < n) {
+    if (!info[i].cap) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    for (;;) {
+      if (end < n && info[end].cap) end++;
+      else if (end + 1 < n && CONNECTORS.has(lower[end]) && info[end + 1].cap) end += 2;
+      else break;
+    }
+    if (end - i >= 2) {
+      let org = false;
+      for (let k = i; k < end; k++) if (gaz[k].includes('U-orgsuffix')) org = true;
+      const ch = { start: i, end, org };
+      for (let k = i; k < end; k++) out[k] = ch;
+    }
+    i = end;
+  }
+  return out;
+}
+
 /** The static features of every token of a sentence (words already normalised). */
 export function sentenceFeatures(
   words: string[],
@@ -343,6 +401,7 @@ export function sentenceFeatures(
   const lower = words.map((w) => w.toLowerCase());
   const gaz = gazetteerTags(lower, words, res.gazetteer);
   const at = (i: number) => (i < 0 ? START : i >= n ? END : info[i]);
+  const chunks = allCaps ? null : nameChunks(words, lower, info, gaz);
   buf.reset();
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
@@ -391,6 +450,15 @@ export function sentenceFeatures(
     }
     buf.add(T.cm1, p1.c8);
     buf.add(T.cp1, n1.c8);
+    const ch = chunks?.[i];
+    if (ch) {
+      const len = ch.end - ch.start;
+      const pos = i === ch.start ? 0 : i === ch.end - 1 ? 2 : 1;
+      buf.add(T.chunkPos, pos, Math.min(len, 5));
+      buf.add(T.chunkHead, pos, info[ch.end - 1].l);
+      if (i > ch.start) buf.add(T.chunkFirst, info[ch.start].l);
+      if (ch.org) buf.add(T.chunkOrg, pos);
+    }
   }
   offsets[n] = buf.n;
   return {
