@@ -2,6 +2,7 @@
 // one organisation even when the tagger split it; "River Tumannaya" and "Korean Peninsula" are locations.
 import type { EntityType, Mention } from '../../document.js';
 import type { DocIndex } from './context.js';
+import { GIVEN_NAME_GENDER, TITLE_HEADS } from './lexicon.js';
 
 /** Head words of organisation names. */
 const ORG_HEADS = new Set(
@@ -129,6 +130,36 @@ export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Ment
     // a new mention the tagger missed needs a capitalised word besides a sentence-initial head
     added.push({ start, end, text: text.slice(start, end), type, kind: 'name', entity: null });
     i = e;
+  }
+  // "Apple Computer CEO Steve Jobs" as one name: the organisation, then the person after the title
+  const personTexts = new Set(mentions.filter((m) => m.type === 'PERSON').map((m) => m.text));
+  for (const m of mentions) {
+    if (m.type === 'PERSON' || added.some((x) => x.start < m.end && m.start < x.end)) continue;
+    const a = ix.tokenAt(m.start);
+    if (a < 0) continue;
+    for (let k = a + 1; k < tokens.length && tokens[k].end < m.end; k++) {
+      const w = tokens[k].text;
+      if (!TITLE_HEADS.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w)) continue;
+      const tail = text.slice(tokens[k + 1].start, m.end);
+      const tw = tail.split(' ');
+      const looksPerson =
+        tw.length >= 2 &&
+        tw.length <= 4 &&
+        GIVEN_NAME_GENDER.has(tw[0].toLowerCase()) &&
+        tw.every((x) => /^\p{Lu}/u.test(x));
+      if (!personTexts.has(tail) && !looksPerson) continue;
+      const head = text.slice(m.start, tokens[k - 1].end);
+      added.push({ ...m, end: tokens[k - 1].end, text: head });
+      added.push({
+        start: tokens[k + 1].start,
+        end: m.end,
+        text: tail,
+        type: 'PERSON',
+        kind: 'name',
+        entity: null,
+      });
+      break;
+    }
   }
   if (!added.length) return [...mentions];
   const out = mentions.filter((m) => !added.some((x) => m.start < x.end && x.start < m.end));

@@ -120,6 +120,17 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
     names.push(hitMention(h));
   }
   names.sort((a, b) => a.start - b.start);
+  // "San Jose, California", "Paris, Texas": a capital's name qualified by another region is another city
+  for (let i = 0; i + 1 < names.length; i++) {
+    const n = names[i];
+    const q = names[i + 1];
+    if (n.countryKind !== 'capital' || !n.country || !/^,\s*$/.test(text.slice(n.end, q.start))) continue;
+    if (q.type !== 'GPE' && q.type !== 'LOC') continue;
+    if (q.country && (q.countryKind === 'capital' || q.country.iso2 === n.country.iso2)) continue;
+    if (countryByCapital(`${n.text} ${q.text}`)?.iso2 === n.country.iso2) continue; // "Washington, D.C."
+    n.country = null;
+    n.countryKind = null;
+  }
 
   // ------------------------------------------------------------ 2. clusters of names
   const clusters: Cluster[] = [];
@@ -425,12 +436,17 @@ function clusterNames(
     }
     join(m, c);
   }
-  // the same one-word name typed a person in one place and something else in another ("Boeing"): one entity
+  // the same name typed a person in one place and something else in another ("Boeing", "Steve Jobs"): one
+  // entity, of the majority type (a full name keeps the person on a tie)
   for (const c of clusters) {
-    if (!c.key.startsWith('person:') || c.key.includes(' ') || !c.mentions.length) continue;
+    if (!c.key.startsWith('person:') || !c.mentions.length) continue;
     const other = byKey.get(`name:${c.key.slice(7)}`);
-    if (!other?.mentions.length) continue;
-    const keep = other.mentions.length >= c.mentions.length ? other : c;
+    if (!other?.mentions.length || other.iso) continue;
+    const multi = c.key.includes(' ');
+    const keep =
+      other.mentions.length > c.mentions.length || (!multi && other.mentions.length === c.mentions.length)
+        ? other
+        : c;
     const drop = keep === other ? c : other;
     for (const m of drop.mentions) join(m, keep);
     drop.mentions.length = 0;
