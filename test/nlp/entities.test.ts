@@ -287,3 +287,46 @@ test('a surname that is also a country stays the person', () => {
   assert.ok(texts(mj).includes('he'));
   assert.equal(byName(doc, 'Amman').attributes.country, 'JO');
 });
+
+test('a capital qualified by another region is another city; a title inside a tagger span splits it', () => {
+  const text =
+    'Apple Computer CEO Steve Jobs spoke in San Jose, California, on Monday. Officials in Moscow, Russia, and ' +
+    'in Washington, D.C., were briefed.';
+  const doc = run(
+    withMentions(text, [
+      ['Apple Computer CEO Steve Jobs', 'ORG'],
+      ['San Jose', 'GPE'],
+      ['California', 'GPE'],
+      ['Moscow', 'GPE'],
+      ['Russia', 'GPE'],
+      ['Washington', 'GPE'],
+      ['D.C.', 'GPE'],
+    ]),
+  );
+  assert.equal(byName(doc, 'San Jose').attributes.country, undefined);
+  assert.equal(byName(doc, 'Moscow').attributes.country, 'RU');
+  assert.equal(byName(doc, 'Washington').attributes.country, 'US');
+  const jobs = byName(doc, 'Steve Jobs');
+  assert.equal(jobs.type, 'PERSON');
+  assert.equal(jobs.attributes.title, 'CEO');
+  assert.equal(jobs.attributes.affiliation, 'Apple Computer');
+  assert.equal(byName(doc, 'Apple Computer').type, 'ORG');
+});
+
+test('"X said he": the pronoun is the speaker; a possessive is not the subject', () => {
+  const text =
+    'Ahmed Khan met his father, Omar Khan, in Cairo. His father Omar Khan said he was proud of the boy.';
+  const doc = run(
+    withMentions(text, [
+      ['Ahmed Khan', 'PERSON'],
+      ['Omar Khan', 'PERSON'],
+      ['Cairo', 'GPE'],
+    ]),
+  );
+  const omar = byName(doc, 'Omar Khan');
+  const he = doc.text.indexOf(' he was') + 1;
+  assert.ok(
+    omar.mentions.some((m) => m.start === he),
+    omar.mentions.map((m) => m.text).join('|'),
+  );
+});
