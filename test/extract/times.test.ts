@@ -236,6 +236,7 @@ describe('times: durations, times and sets', () => {
         ['every week', 'SET', 'P1W'],
       ],
     );
+    assert.deepEqual(pairs('The polls closed at 22:30, after a 2:1 vote.'), ['22:30 → 2024-06-21T22:30']);
   });
 });
 

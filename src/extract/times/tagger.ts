@@ -1407,7 +1407,7 @@ rule(
 // Clock times: "3 p.m.", "9:30 am", "noon", "15:11 GMT", "at 22:30".
 rule(
   'clock',
-  /(?<![\w:.,$])(?:(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?|(\d{1,2}):(\d{2})(?=\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local\s+time|hours|h\b))|(noon|midnight))(?:\s*(?:GMT|UTC|BST|CET|EST|EDT|CST|CDT|PST|PDT|local\s+time)\b)?/gi,
+  /(?<![\w:.,$])(?:(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?|(\d{1,2}):(\d{2})(?:(?=\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|local\s+time|hours|h\b))|(?<=\b(?:at|by|until|till|from|around|before|after|since)\s+\d{1,2}:\d{2})(?![\d:.,]\d|\s*[-–]\s*\d))|(noon|midnight))(?:\s*(?:GMT|UTC|BST|CET|EST|EDT|CST|CDT|PST|PDT|local\s+time)\b)?/gi,
   (m, text) => {
     let h: number;
     let min = 0;
