@@ -27,7 +27,9 @@ const WORD = /[A-Za-z][A-Za-z’']*/g;
 
 const cue = new Map<string, number>();
 const total = new Map<string, number>();
-const lines = readFileSync(gold, 'utf8').split('\n').filter((l) => l.trim());
+const lines = readFileSync(gold, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim());
 for (const line of lines) {
   const rec = JSON.parse(line) as {
     text: string;

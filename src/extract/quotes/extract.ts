@@ -353,7 +353,52 @@ function cueAt(c: Ctx, i: number): CueInfo | null {
     if (!c.isWord(i - 1)) return null;
   }
   if (info.lemma === 'point' && c.lower[i + 1] !== 'out') return null;
+  // A noun, not a verb: "the report", "her remarks", "Drudge Report", "the charged term".
+  if (info.form !== 'participle' || DETERMINERS.has(prev)) {
+    if (DETERMINERS.has(prev) && prev !== 'that' && prev !== 'one') return null;
+    if (prev === "'s" || prev === '’s' || prev === "'" || prev === '’') return null;
+  }
+  if (
+    c.isCap(i) &&
+    c.sentOf[i] >= 0 &&
+    c.sentTok[c.sentOf[i]][0] !== i &&
+    !c.isQuoteMark(i - 1) &&
+    !titleCase(c, i)
+  )
+    return null;
+  // A passive participle: "written by", "a play called “…”", "issued in Hawaii", "called off".
+  const next = c.lower[i + 1] ?? '';
+  if (info.form === 'finite' && next === 'by') return null;
+  if (info.lemma === 'call' && (c.isQuoteMark(i + 1) || next === 'off' || next === 'up')) return null;
+  // "what they said was …": a relative, not a report.
+  if (c.lower[i - 2] === 'what' || c.lower[i - 3] === 'what') return null;
   return info;
+}
+
+/** The sentence around token i is written in title case (a headline: "Obama Says …"). */
+function titleCase(c: Ctx, i: number): boolean {
+  const [lo, hi] = c.sentTok[c.sentOf[i]];
+  let words = 0;
+  let lower = 0;
+  for (let k = lo; k <= hi; k++) {
+    if (!c.isWord(k) || c.toks[k].text.length < 4) continue;
+    words++;
+    if (!c.isCap(k)) lower++;
+  }
+  return words > 0 && lower / words < 0.3;
+}
+
+/** A subject that can speak: a name, a pronoun, or a phrase with a capitalised word (learned and participle cues
+ * need one; "the overall sense …, suggesting" does not report speech). */
+function agentLike(c: Ctx, subject: Span): boolean {
+  const w = c.text.slice(subject.start, subject.end);
+  if (/^(?:he|she|they|we|i|you|it)$/i.test(w)) return true;
+  return (
+    /(?:^|\s)\p{Lu}/u.test(w) ||
+    /\b(?:officials?|spokes(?:wo)?man|spokesperson|aides?|advisers?|analysts?|experts?|critics?|supporters?|voters?|lawmakers?|leaders?|ministry|minister|president|senator|governor|candidate|campaign|party|government|administration|police|authorities|sources?|residents?|people|protesters?|democrats?|republicans?)\b/i.test(
+      w,
+    )
+  );
 }
 
 function isParticipleCue(c: Ctx, i: number): boolean {
@@ -623,7 +668,8 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
       if (c.inMark[i] >= 0 || c.usedCue.has(i)) continue;
       const cand = reportedAt(c, i, lo, hi, out);
       // reported speech inside a direct quotation already found belongs to it
-      if (cand && out.some((q) => q.kind === 'direct' && q.start <= cand.start && cand.end <= q.end)) continue;
+      if (cand && out.some((q) => q.kind === 'direct' && q.start <= cand.start && cand.end <= q.end))
+        continue;
       if (cand) {
         cand.attrEnd = Math.max(cand.end, c.toks[hi].end);
         out.push(cand);
@@ -705,7 +751,7 @@ function inheritedSubject(c: Ctx, out: Candidate[], i: number, lo: number): Span
 }
 
 const HEADLINE_LABELS =
-  /^(?:update|updated|watch|video|videos|photos?|exclusive|breaking|opinion|analysis|editorial|note|editor['’]s note|related|read more|see also|source|sources|tags?|topics?|by|from|posted|published|filed under|live|listen|correction|q|a|fact check|explainer|timeline|key points|what we know|\d.*)$/i;
+  /^(?:so|but|and|or|yes|no|here|now|why|what|how|who|when|where|well|then|still|also|again|result|bottom line|the bottom line|translation|question|answer|update|updated|watch|video|videos|photos?|exclusive|breaking|opinion|analysis|editorial|note|editor['’]s note|related|read more|see also|source|sources|tags?|topics?|by|from|posted|published|filed under|live|listen|correction|q|a|fact check|explainer|timeline|key points|what we know|\d.*)$/i;
 
 const LEADING = new Set([
   'but',
@@ -827,6 +873,9 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
     }
     if (!subject) return null;
   }
+  if ((info.form === 'participle' || info.lemma === c.lower[i]) && info.objectual && !agentLike(c, subject))
+    return null;
+  if (info.form === 'participle' && !agentLike(c, subject)) return null;
 
   // What follows the cue (after the subject when inverted).
   let k = inverted ? c.tokBefore(subject!.end) + 1 : cueEnd + 1;
@@ -919,8 +968,7 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
       let as = false;
       for (let j = k; j <= Math.min(hi, k + 12); j++) if (c.lower[j] === 'as' || c.inMark[j] >= 0) as = true;
       if (!as) return null;
-    }
-    else if (/^(?:against|about|for|on|out|over|up)$/.test(c.lower[k] ?? '') && k === cueEnd + 1) {
+    } else if (/^(?:against|about|for|on|out|over|up)$/.test(c.lower[k] ?? '') && k === cueEnd + 1) {
       cue.end = c.toks[k].end;
       k++;
     }

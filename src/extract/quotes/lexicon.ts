@@ -253,7 +253,10 @@ const NOT_CUES = new Set(['according', 'openly']);
 function loadLearned(): void {
   const file = modelPath('quotes-cues.json');
   if (!existsSync(file)) return;
-  const model = JSON.parse(readFileSync(file, 'utf8')) as { format: string; cues: Record<string, [number, number]> };
+  const model = JSON.parse(readFileSync(file, 'utf8')) as {
+    format: string;
+    cues: Record<string, [number, number]>;
+  };
   if (model.format !== 'newsgraph-quotes-cues/1') return;
   for (const w of Object.keys(model.cues)) {
     if (CUES.has(w) || NOT_CUES.has(w) || !/^[a-z]+$/.test(w)) continue;
