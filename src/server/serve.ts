@@ -12,7 +12,7 @@ export interface ServeOptions extends AppOptions {
 }
 
 /** Start the API. Beyond localhost every endpoint needs the token, and there must be one. */
-export function startServer(
+export async function startServer(
   store: Store,
   o: ServeOptions,
 ): Promise<{ url: string; close: () => Promise<void> }> {
@@ -28,7 +28,12 @@ export function startServer(
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${host}:${info.port}`,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            // Keep-alive sockets would hold the server open: end them too.
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
       });
     });
   });
