@@ -88,10 +88,14 @@ const IRREGULAR: Record<string, [string, string]> = {
   rally: ['rallied', 'rallied'],
   ink: ['inked', 'inked'],
   keep: ['kept', 'kept'],
+  lend: ['lent', 'lent'],
+  lay: ['laid', 'laid'],
 };
 
 /** Regular inflections of a verb lemma; doubles a final consonant after a single stressed vowel. */
 export function inflect(lemma: string): Record<FormKind, string[]> {
+  if (lemma === 'be')
+    return { base: ['be'], s: ['is', 'are', 'am'], past: ['was', 'were'], pp: ['been'], pastpp: [], ing: ['being'] };
   const irr = IRREGULAR[lemma];
   const last = lemma[lemma.length - 1];
   let s: string;
@@ -101,7 +105,8 @@ export function inflect(lemma: string): Record<FormKind, string[]> {
   let stem = lemma;
   // CVC monosyllables and a few stressed finals double: ban → banned, ship → shipped, commit → committed.
   const doubles =
-    /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(lemma) || /(mit|fer|pel|bat|gret|cur|ped|ral|trol)$/.test(lemma);
+    /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(lemma) ||
+    /(mit|(con|de|in|pre|re|trans)fer|pel|bat|gret|cur|ped|trol|gin|run)$/.test(lemma);
   if (doubles && !/(w|x|y)$/.test(lemma) && lemma !== 'visit' && lemma !== 'host') stem = lemma + last;
   let ed: string;
   let ing: string;
