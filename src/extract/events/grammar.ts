@@ -437,13 +437,13 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
       if (by >= 0) cand.agent = { from: by + 1, to: phraseEnd(ts, by + 1, ce) };
       if (reduced) cand.subject = { from: nounPhraseStart(ts, g.start), to: g.start };
     }
-    for (let k = last + 1; k < ts.length; k++)
-      if (ts[k].lower === 'unless' || (ts[k].lower === 'if' && ts[k - 1]?.text !== ','))
-        cand.threatCondition = true;
+    // "X will do Y unless Z": a threat whatever Y is ("if Z" only makes a threat of a hostile Y)
+    for (let k = last + 1; k < ts.length; k++) if (ts[k].lower === 'unless') cand.threatCondition = true;
     out.push(cand);
   }
   linkComplements(ts, out);
   out.push(...obligations(ts, out, lex));
+  out.push(...commitments(ts, out));
   return out.sort((a, b) => a.head - b.head);
 }
 
@@ -458,6 +458,62 @@ function beforeAppositive(ts: Tok[], comma: number): Region {
 /**
  * "X said/declared/reiterated (that) Y must Z": a demand by X of Y. The verbs of Z belong to the demand.
  */
+/**
+ * "X is willing / ready / prepared to V" where V is not in the dictionary: the commitment itself is the
+ * event (PLOVER AGREE), with V's object as its target.
+ */
+function commitments(ts: Tok[], cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let k = 1; k < ts.length - 2; k++) {
+    const w = ts[k].lower;
+    if (!COMMITTED.has(w) || ts[k + 1].lower !== 'to') continue;
+    // adjectival: "is willing to", "were ready to"; a bare "prepared to" may be a past tense of preparing
+    const g = verbGroup(ts, k);
+    if (!g.be && !/^(vowed|vow|vows)$/.test(w)) continue;
+    if (cands.some((m) => m.groupStart === k + 1 || (m.head <= k && m.last >= k))) continue;
+    const cs = clauseStart(ts, g.start);
+    const end = clauseEnd(ts, k + 3, EMPTY_LEX);
+    out.push({
+      entry: COMMITMENT_ENTRY,
+      type: 'AGREE',
+      mode: null,
+      context: [],
+      head: k,
+      last: k,
+      kind: 'base',
+      passive: false,
+      negated: g.negated,
+      modal: null,
+      modality: 'asserted',
+      groupStart: g.start,
+      infinitive: false,
+      subordinate: subordinateAt(ts, g.start).sub,
+      absorbed: false,
+      subject: { from: cs.at, to: g.start },
+      object: { from: k + 3, to: end },
+      extraTargets: [],
+      subjectFrom: null,
+      agent: null,
+      quoted: false,
+      confidence: 0.65,
+    });
+  }
+  return out;
+}
+
+const COMMITMENT_ENTRY: VerbEntry = {
+  pattern: 'be willing to',
+  head: 'willing',
+  rest: [],
+  restForms: [],
+  nominal: false,
+  type: 'AGREE',
+  mode: null,
+  context: [],
+  frame: '',
+  cameo: '030',
+};
+
 function obligations(ts: Tok[], cands: Candidate[], lex: Lexicon): Candidate[] {
   const out: Candidate[] = [];
   for (let k = 1; k < ts.length; k++) {

@@ -95,7 +95,14 @@ const IRREGULAR: Record<string, [string, string]> = {
 /** Regular inflections of a verb lemma; doubles a final consonant after a single stressed vowel. */
 export function inflect(lemma: string): Record<FormKind, string[]> {
   if (lemma === 'be')
-    return { base: ['be'], s: ['is', 'are', 'am'], past: ['was', 'were'], pp: ['been'], pastpp: [], ing: ['being'] };
+    return {
+      base: ['be'],
+      s: ['is', 'are', 'am'],
+      past: ['was', 'were'],
+      pp: ['been'],
+      pastpp: [],
+      ing: ['being'],
+    };
   const irr = IRREGULAR[lemma];
   const last = lemma[lemma.length - 1];
   let s: string;
