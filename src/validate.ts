@@ -39,32 +39,34 @@ export function validateDocument(doc: AnalyzedDocument): string[] {
   checkSpan('article.lede', a.lede);
   checkSpan('article.dateline', a.dateline);
   checkSpan('article.body', a.body);
-  a.sections.forEach((s, i) => checkSpan(`article.sections[${i}]`, s));
+  for (const [i, s] of a.sections.entries()) checkSpan(`article.sections[${i}]`, s);
   const ids = new Set(doc.entities.map((e) => e.id));
   const ref = (where: string, id: string | null) => {
     if (id !== null && !ids.has(id)) problems.push(`${where}: unknown entity ${id}`);
   };
-  doc.entities.forEach((e, i) => e.mentions.forEach((m, j) => checkSpan(`entities[${i}].mentions[${j}]`, m)));
-  doc.times.forEach((t, i) => checkSpan(`times[${i}]`, t));
-  doc.quotes.forEach((q, i) => {
+  for (const [i, e] of doc.entities.entries()) {
+    for (const [j, m] of e.mentions.entries()) checkSpan(`entities[${i}].mentions[${j}]`, m);
+  }
+  for (const [i, t] of doc.times.entries()) checkSpan(`times[${i}]`, t);
+  for (const [i, q] of doc.quotes.entries()) {
     checkSpan(`quotes[${i}]`, q);
     checkSpan(`quotes[${i}].cue`, q.cue);
     checkSpan(`quotes[${i}].speaker`, q.speaker);
-    q.fragments?.forEach((f, j) => checkSpan(`quotes[${i}].fragments[${j}]`, f));
+    for (const [j, f] of (q.fragments ?? []).entries()) checkSpan(`quotes[${i}].fragments[${j}]`, f);
     ref(`quotes[${i}].speaker`, q.speaker?.entity ?? null);
-  });
-  doc.events.forEach((v2, i) => {
-    checkSpan(`events[${i}].trigger`, v2.trigger);
-    checkSpan(`events[${i}].evidence`, v2.evidence);
-    [...v2.source, ...v2.target].forEach((id) => ref(`events[${i}]`, id));
-    ref(`events[${i}].location`, v2.location);
-  });
-  doc.agreements.forEach((g, i) => {
-    [...g.parties, ...g.signatories].forEach((id) => ref(`agreements[${i}]`, id));
+  }
+  for (const [i, v] of doc.events.entries()) {
+    checkSpan(`events[${i}].trigger`, v.trigger);
+    checkSpan(`events[${i}].evidence`, v.evidence);
+    for (const id of [...v.source, ...v.target]) ref(`events[${i}]`, id);
+    ref(`events[${i}].location`, v.location);
+  }
+  for (const [i, g] of doc.agreements.entries()) {
+    for (const id of [...g.parties, ...g.signatories]) ref(`agreements[${i}]`, id);
     ref(`agreements[${i}].place`, g.place);
-    g.provisions.forEach((p, j) => checkSpan(`agreements[${i}].provisions[${j}]`, p));
-    g.references.forEach((r, j) => checkSpan(`agreements[${i}].references[${j}]`, r));
-    g.evidence.forEach((s, j) => checkSpan(`agreements[${i}].evidence[${j}]`, s));
-  });
+    for (const [j, p] of g.provisions.entries()) checkSpan(`agreements[${i}].provisions[${j}]`, p);
+    for (const [j, r] of g.references.entries()) checkSpan(`agreements[${i}].references[${j}]`, r);
+    for (const [j, e] of g.evidence.entries()) checkSpan(`agreements[${i}].evidence[${j}]`, e);
+  }
   return problems;
 }

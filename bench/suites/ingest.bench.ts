@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { AnalyzerPool } from '../../src/ingest/pool.js';
 import { fromText } from '../../src/ingest/input.js';
+import { AnalyzerPool } from '../../src/ingest/pool.js';
 import { ingest } from '../../src/ingest/run.js';
 import { SHARED_DATA_DIR } from '../../src/paths.js';
 import { Store } from '../../src/store/store.js';
@@ -85,7 +85,28 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
-const QUERY_WORDS = ['president', 'election', 'court', 'police', 'minister', 'treaty', 'talks', 'market', 'oil', 'war', 'troops', 'vote', 'senate', 'economy', 'bank', 'trade', 'health', 'school', 'fire', 'storm'];
+const QUERY_WORDS = [
+  'president',
+  'election',
+  'court',
+  'police',
+  'minister',
+  'treaty',
+  'talks',
+  'market',
+  'oil',
+  'war',
+  'troops',
+  'vote',
+  'senate',
+  'economy',
+  'bank',
+  'trade',
+  'health',
+  'school',
+  'fire',
+  'storm',
+];
 
 function queries(n: number): string[] {
   const rand = rng(7);
@@ -93,7 +114,17 @@ function queries(n: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const k = i % 5;
-    out.push(k === 0 ? pick() : k === 1 ? `${pick()} ${pick()}` : k === 2 ? `"${pick()} ${pick()}" OR ${pick()}` : k === 3 ? `${pick().slice(0, 4)}*` : `${pick()} -${pick()}`);
+    out.push(
+      k === 0
+        ? pick()
+        : k === 1
+          ? `${pick()} ${pick()}`
+          : k === 2
+            ? `"${pick()} ${pick()}" OR ${pick()}`
+            : k === 3
+              ? `${pick().slice(0, 4)}*`
+              : `${pick()} -${pick()}`,
+    );
   }
   return out;
 }
@@ -119,8 +150,13 @@ export async function run(): Promise<void> {
   const chars = docs.reduce((s, d) => s + d.text.length, 0);
   const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
   const jsonl = join(dir, 'corpus.jsonl');
-  writeFileSync(jsonl, docs.map((d, i) => JSON.stringify({ id: `b${i}`, text: d.text, published: d.date })).join('\n'));
-  console.log(`${n} distinct articles (${realTexts().length} real), mean ${Math.round(chars / n)} characters; ${workers} analysis workers on ${availableParallelism()} cores\n`);
+  writeFileSync(
+    jsonl,
+    docs.map((d, i) => JSON.stringify({ id: `b${i}`, text: d.text, published: d.date })).join('\n'),
+  );
+  console.log(
+    `${n} distinct articles (${realTexts().length} real), mean ${Math.round(chars / n)} characters; ${workers} analysis workers on ${availableParallelism()} cores\n`,
+  );
 
   // Baseline 1: analysis only, same pool, no store.
   const pool = new AnalyzerPool(workers);
@@ -145,7 +181,10 @@ export async function run(): Promise<void> {
   const targets: { name: string; spec: string }[] = [{ name: 'SQLite', spec: join(dir, 'store.db') }];
   const pg = process.env.NEWSGRAPH_BENCH_PG ?? process.env.NEWSGRAPH_TEST_PG;
   if (pg?.startsWith('postgres')) targets.push({ name: 'PostgreSQL', spec: pg });
-  else console.log('PostgreSQL: skipped (set NEWSGRAPH_BENCH_PG or NEWSGRAPH_TEST_PG to a postgres:// URL of an empty database)\n');
+  else
+    console.log(
+      'PostgreSQL: skipped (set NEWSGRAPH_BENCH_PG or NEWSGRAPH_TEST_PG to a postgres:// URL of an empty database)\n',
+    );
   for (const tg of targets) {
     if (tg.name === 'PostgreSQL') await resetPg(tg.spec);
     const store = await Store.open(tg.spec);
@@ -157,7 +196,13 @@ export async function run(): Promise<void> {
     const lat = await searchLatency(store);
     const stats = await store.stats();
     // Near-duplicates measured apart: 300 lightly edited copies of stored articles.
-    const copies = docs.slice(0, 300).map((d, i) => ({ id: `copy${i}`, text: d.text.replace(/\.\s/, '. Indeed, ').concat('\n\nThis story was updated.'), published: d.date }));
+    const copies = docs
+      .slice(0, 300)
+      .map((d, i) => ({
+        id: `copy${i}`,
+        text: d.text.replace(/\.\s/, '. Indeed, ').concat('\n\nThis story was updated.'),
+        published: d.date,
+      }));
     const cj = join(dir, `copies-${tg.name}.jsonl`);
     writeFileSync(cj, copies.map((c) => JSON.stringify(c)).join('\n'));
     const s2 = await ingest({ sources: [cj], store, workers });
@@ -174,11 +219,16 @@ export async function run(): Promise<void> {
     await store.close();
   }
   const rss = process.resourceUsage().maxRSS / 1024;
-  console.log('| store | articles/s end to end | ÷ analysis-only | search p50 ms | search p95 ms | failures | false near-dups | near-dups found |');
+  console.log(
+    '| store | articles/s end to end | ÷ analysis-only | search p50 ms | search p95 ms | failures | false near-dups | near-dups found |',
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-  console.log(`\nBaselines in the same run: analysis only (no store) ${analysisRate.toFixed(1)} articles/s; raw text into a bare FTS5 table ${bareRate.toFixed(0)} articles/s.`);
-  if (results.PostgreSQL) console.log(`PostgreSQL ÷ SQLite: ${(results.PostgreSQL / results.SQLite).toFixed(2)}×`);
+  console.log(
+    `\nBaselines in the same run: analysis only (no store) ${analysisRate.toFixed(1)} articles/s; raw text into a bare FTS5 table ${bareRate.toFixed(0)} articles/s.`,
+  );
+  if (results.PostgreSQL)
+    console.log(`PostgreSQL ÷ SQLite: ${(results.PostgreSQL / results.SQLite).toFixed(2)}×`);
   console.log(`Peak RSS (main process and its worker threads): ${rss.toFixed(0)} MB`);
   rmSync(dir, { recursive: true, force: true });
 }

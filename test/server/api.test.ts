@@ -6,6 +6,9 @@ import { Store } from '../../src/store/store.js';
 import { fixture } from '../helpers.js';
 import { BACKENDS } from '../store/backends.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field
+type Json = Record<string, any>;
+
 const TOKEN = 'test-token-123';
 
 for (const b of BACKENDS) {
@@ -15,7 +18,7 @@ for (const b of BACKENDS) {
     let close: () => Promise<void>;
     const get = async (path: string, token?: string) => {
       const r = await fetch(base + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-      return { status: r.status, body: (await r.json()) as Record<string, any> };
+      return { status: r.status, body: (await r.json()) as Json };
     };
     const post = async (path: string, body: unknown, token: string | null = TOKEN) => {
       const r = await fetch(base + path, {
@@ -26,7 +29,7 @@ for (const b of BACKENDS) {
         },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
-      return { status: r.status, body: (await r.json()) as Record<string, any> };
+      return { status: r.status, body: (await r.json()) as Json };
     };
 
     before(async () => {

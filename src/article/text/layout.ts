@@ -111,7 +111,8 @@ export function textToArticle(input: string, opts: TextLayoutOptions, url: strin
   // A title given with the record counts as the headline when the text opens with it.
   if (!title && opts.title) {
     const at = text.indexOf(opts.title.trim());
-    if (at >= 0 && at < 200 && !text.slice(0, at).trim()) title = { start: at, end: at + opts.title.trim().length, text: opts.title.trim() };
+    if (at >= 0 && at < 200 && !text.slice(0, at).trim())
+      title = { start: at, end: at + opts.title.trim().length, text: opts.title.trim() };
   }
 
   const layout: ArticleLayout = {
