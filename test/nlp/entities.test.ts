@@ -330,3 +330,24 @@ test('"X said he": the pronoun is the speaker; a possessive is not the subject',
     omar.mentions.map((m) => m.text).join('|'),
   );
 });
+
+test('premodifier titles: "of" phrases and organisations before the title', () => {
+  const text =
+    'U.S. Secretary of State Antony Blinken criticized the talks. Kremlin spokesman Dmitry Peskov said Moscow ' +
+    'would respond. The spokesman added that more talks were planned.';
+  const doc = run(
+    withMentions(text, [
+      ['Antony Blinken', 'PERSON'],
+      ['Dmitry Peskov', 'PERSON'],
+      ['Kremlin', 'ORG'],
+      ['Moscow', 'GPE'],
+    ]),
+  );
+  const blinken = byName(doc, 'Antony Blinken');
+  assert.equal(blinken.attributes.title, 'Secretary of State');
+  assert.equal(blinken.attributes.country, 'US');
+  const peskov = byName(doc, 'Dmitry Peskov');
+  assert.equal(peskov.attributes.title, 'spokesman');
+  assert.equal(peskov.attributes.affiliation, 'Kremlin');
+  assert.ok(texts(peskov).includes('The spokesman'));
+});

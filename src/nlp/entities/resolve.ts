@@ -540,6 +540,19 @@ function personAttributes(
       j--;
       continue;
     }
+    // "Secretary of State", "Minister of Foreign Affairs": capitalised words after "of" and a title head
+    if (
+      /^\p{Lu}/u.test(tokens[j].text) &&
+      !titleToks.some((t) => TITLE_HEADS.has(tokens[t].text.toLowerCase()))
+    ) {
+      let q = j;
+      while (q > 0 && /^\p{Lu}/u.test(tokens[q].text) && j - q < 3) q--;
+      if (tokens[q]?.text === 'of' && q > 0 && TITLE_HEADS.has(tokens[q - 1].text.toLowerCase())) {
+        for (let t = j; t >= q; t--) titleToks.unshift(t);
+        j = q - 1;
+        continue;
+      }
+    }
     break;
   }
   while (titleToks.length && LEADING_DROP.has(tokens[titleToks[0]].text.toLowerCase())) titleToks.shift();
@@ -568,7 +581,9 @@ function personAttributes(
       if (h && h.kind !== 'capital') {
         if (!c.attributes.country) c.attributes.country = h.country.iso2;
       } else {
-        const org = names.find((n) => n.end === end && n.type === 'ORG');
+        const org = names.find(
+          (n) => n.end === end && (n.type === 'ORG' || n.type === 'FAC' || (n.type === 'GPE' && !n.country)),
+        );
         if (org && !c.attributes.affiliation) c.attributes.affiliation = org.text;
       }
     }
