@@ -196,13 +196,11 @@ export async function run(): Promise<void> {
     const lat = await searchLatency(store);
     const stats = await store.stats();
     // Near-duplicates measured apart: 300 lightly edited copies of stored articles.
-    const copies = docs
-      .slice(0, 300)
-      .map((d, i) => ({
-        id: `copy${i}`,
-        text: d.text.replace(/\.\s/, '. Indeed, ').concat('\n\nThis story was updated.'),
-        published: d.date,
-      }));
+    const copies = docs.slice(0, 300).map((d, i) => ({
+      id: `copy${i}`,
+      text: d.text.replace(/\.\s/, '. Indeed, ').concat('\n\nThis story was updated.'),
+      published: d.date,
+    }));
     const cj = join(dir, `copies-${tg.name}.jsonl`);
     writeFileSync(cj, copies.map((c) => JSON.stringify(c)).join('\n'));
     const s2 = await ingest({ sources: [cj], store, workers });
