@@ -444,7 +444,7 @@ const FEMALE_NAMES =
   'jennifer jessica joan julia julie karen kamala kate katherine kathleen kathryn laura linda lisa liz ' +
   'lucy maria marie marine marina martha mary melania melissa michelle nancy natalia natalya natasha ' +
   'nicola nina olga patricia rachel rebecca rose ruth sandra sarah sharon sophie susan svetlana tatiana ' +
-  'tatyana theresa ursula valentina veronica victoria virginia yulia alia annie kristen kirsten isabel isabella hilary ' +
+  'tatyana theresa ursula valentina veronica victoria virginia yulia alia annie elaine kristen kirsten isabel isabella hilary ' +
   'abigail alicia amelia andrea ashley beatrice brenda catalina cecilia chloe christa cristina daniela ' +
   'denise diane edith eleanor elisabeth eliza erin evelyn fatima florence frances gabriela gloria grace ' +
   'heather heidi ingrid irene isabelle jacqueline janice jenny jill joanna joyce judith justine kelly ' +
