@@ -351,3 +351,29 @@ test('premodifier titles: "of" phrases and organisations before the title', () =
   assert.equal(peskov.attributes.affiliation, 'Kremlin');
   assert.ok(texts(peskov).includes('The spokesman'));
 });
+
+test('empty and odd inputs', () => {
+  for (const text of [
+    '',
+    '   \n\n  ',
+    'He said she',
+    '"""',
+    'The the the expert.',
+    'US-US-US',
+    'a'.repeat(5000),
+  ]) {
+    const doc = run(withMentions(text, []));
+    for (const m of doc.mentions) assert.ok(m.start >= 0 && m.end <= text.length);
+  }
+  // a tagger mention past the last sentence or overlapping another does not break the stage
+  const text = 'Vladimir Putin spoke.';
+  const base = withMentions(text, [['Vladimir Putin', 'PERSON']]);
+  const doc = run({
+    ...base,
+    mentions: [
+      ...base.mentions,
+      { start: 9, end: 14, text: 'Putin', type: 'PERSON', kind: 'name', entity: null },
+    ],
+  });
+  assert.equal(doc.entities.length, 1);
+});
