@@ -4,7 +4,7 @@
 
 /** Class/id words of page furniture that never holds the story's own prose. */
 const FURNITURE =
-  /(?:^|[\s_-])(?:caption|captions|credit|credits|photo-?credit|image-?credit|figcaption|related|relatedlinks|related-?(?:content|stories|articles|posts|links)|read-?more|more-?from|more-?on|recommend(?:ed|ations)?|newsletter|newsletters|subscribe|subscription|signup|sign-?up|share|sharing|share-?bar|social|social-?share|sharetools|toolbar|tools|advert|advertisement|ads?|ad-?slot|ad-?container|dfp|sponsor|sponsored|promo|promotion|outbrain|taboola|comments?|disqus|author-?bio|author-?info|author-?box|about-?author|bio|breadcrumbs?|tags|tag-?list|topics|keywords|paywall|inline-?cta|cta|trending|most-?popular|popular|nav|navigation|menu|footer|masthead|sidebar|rail|widget|byline|timestamp|dateline-?info|print|skip|visually-?hidden|sr-only|screen-?reader|hidden|rollover|tooltip|popover|hover-?card|modal|overlay|gallery-?caption|slideshow-?caption|image-?caption|photo-?caption|wp-caption-text|credit-?line|article-?tools|article-?meta|post-?meta|entry-?meta|meta-?data|author-?details|author-?description|contributor)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:caption|captions|credit|credits|photo-?credit|image-?credit|figcaption|related|relatedlinks|related-?(?:content|stories|articles|posts|links)|read-?more|more-?from|more-?on|recommend(?:ed|ations)?|newsletter|newsletters|subscribe|subscription|signup|sign-?up|share|sharing|share-?bar|social|social-?share|sharetools|toolbar|tools|advert|advertisement|ads?|ad-?slot|ad-?container|dfp|sponsor|sponsored|promo|promotion|outbrain|taboola|comments?|disqus|author-?bio|author-?info|author-?box|about-?author|bio|breadcrumbs?|tags|tag-?list|topics|keywords|paywall|inline-?cta|cta|trending|most-?popular|popular|nav|navigation|menu|footer|masthead|sidebar|rail|widget|byline|timestamp|dateline-?info|print|skip|visually-?hidden|sr-only|screen-?reader|hidden|modal|overlay|gallery-?caption|slideshow-?caption|image-?caption|photo-?caption|wp-caption-text|credit-?line|article-?tools|article-?meta|post-?meta|entry-?meta|meta-?data|author-?details|author-?description|contributor)(?:$|[\s_-])/i;
 
 /** Class/id words that mark the story's own container: never removed for a furniture word beside them. */
 const STORY =
@@ -26,9 +26,19 @@ export function hintOf(el: Element): string {
   return `${cls} ${id}`.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/__|--/g, ' ');
 }
 
+const POPUP = /(?:^|[\s_-])(?:rollover|tooltip|popover|popup|hover-?card|hovercard)(?:$|[\s_-])/i;
+
+/** A hover card or tooltip that repeats a name with a bio: the box goes, the link that opens it stays. */
+export function isPopup(el: Element): boolean {
+  const h = hintOf(el);
+  return POPUP.test(h) && el.firstElementChild?.localName !== 'a';
+}
+
 /** A caption or credit box (by its class or id), or a figure caption element. */
 export function isCaption(el: Element): boolean {
   if (el.localName === 'figcaption') return true;
+  // Cheap test first: most elements name neither.
+  if (!/capt|cred/i.test(`${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`)) return false;
   const h = hintOf(el);
   return !!h.trim() && CAPTION.test(h);
 }
@@ -68,16 +78,24 @@ export function isHidden(el: Element): boolean {
   return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
+/** The title of a box of links to other stories: "Related", "More from …", "You may also like". */
+export const RELATED_HEADING =
+  /^(?:related|more|also read|read also|recommended|trending|most (?:read|popular|viewed|shared)|don'?t miss|you (?:may|might) (?:also )?like|more great [\p{L} ]+ stories|more stories|top stories|latest news|breaking news|popular now|editor'?s picks|around the web|from the web|elsewhere on [\p{L} ]+|further reading)(?: (?:stories|articles|coverage|content|reading|news|links|videos|on this (?:story|topic)|from [\p{L}’' ]+|in [\p{L} ]+))?\s*(?:\.\.\.|…)?\s*[:|»›>-]?$/iu;
+
 // Whole blocks that are page furniture by their wording alone, in any position.
 const FURNITURE_LINES: RegExp[] = [
   /^(?:advertisement|advertising|advert|ad|anzeige|publicidad|publicité|pubblicità|iklan|реклама|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: the main story)?(?: below)?|article continues (?:below|after).*|scroll to continue.*|media playback is unsupported on your device|this slideshow requires javascript\.?|caption|close|warning|highlights|read more|see more|show more|load more|more|next|previous|back to top)$/iu,
   /^(?:read|see|watch|listen)(?: also| more| next)?\s*[:|»›>]/i,
-  /^(?:related|more|also read|read also|recommended|trending|most (?:read|popular|viewed|shared)|don'?t miss|you (?:may|might) (?:also )?like|more great [\p{L} ]+ stories|more stories|top stories|latest news|breaking news|popular now|editor'?s picks|around the web|from the web|elsewhere on [\p{L} ]+|further reading)(?: (?:stories|articles|coverage|content|reading|news|links|videos|on this (?:story|topic)|from [\p{L}’' ]+|in [\p{L} ]+))?\s*(?:\.\.\.|…)?\s*[:|»›>-]?$/iu,
+  RELATED_HEADING,
   /^(?:sign up|subscribe|get (?:our|the) [\p{L} ]*newsletter|join our|follow us|like us on|download (?:our|the) app|get breaking news|start your day with)\b/iu,
   /^(?:share|share this(?: article| story| post)?|tweet|submit|email|e-mail|print|save|comments?|\d+ comments?|leave a (?:comment|reply)|post a comment|post comment.*|like this (?:story|article)\?.*)\s*[:|!]?$/i,
   /^(?:photo|image|picture|video|credit|illustration|graphic|foto|bild)s?\s*(?:credit|copyright)?\s*[:|©]/i,
   /^(?:image|photo|picture|slide)s?\s*copyright\b/i,
   /^(?:(?:image|photo|picture|slide)s?\s*)?\d+\s*(?:of|\/)\s*(?:\/\s*)?\d+$/i,
+  /^(?:image|photo|picture|slide|foto|bild)s?\s+\d+(?:\s*(?:of|de|von|di|\/)?\s*\/?\s*\d+)?$/i,
+  /^(?:text size|font size|listen to (?:this )?article|listen|audio|play video|watch video|video|view comments|show comments|open in app|view gallery|enlarge|expand|zoom)$/i,
+  /^(?:source|sources|fonte|fuente|quelle)\s*:\s*\S.{0,60}$/i,
+  /^(?:www\.|(?:twitter|facebook|instagram|linkedin|youtube)\.com\/)\S+$/i,
   /^(?:copyright|©|\(c\))\s/i,
   /^(?:all rights reserved|this (?:article|story|content|document) (?:is subject to copyright|(?:was|is|has been) (?:originally |first )?(?:published|produced|updated)))/i,
   /^(?:we use cookies|this (?:web)?site uses cookies|by (?:using|continuing)|click here|tap here|loading|please enable javascript)/i,
@@ -197,6 +215,20 @@ export function isClosingNote(t: string): boolean {
   if (/\bcontributed (?:to )?(?:this )?(?:report|reporting|story|article)\b/i.test(t) && t.length < 300)
     return true;
   if (/[\w.+-]+@[\w-]+\.[\w.]+/.test(t) && t.length < 300) return true;
+  if (
+    /©|\bcopyright\b|\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed)\b/i.test(
+      t,
+    ) &&
+    t.length < 300
+  )
+    return true;
+  if (
+    /^(?:follow|for more|more|read|see|visit|find|watch|listen|check out|download)\b.*https?:\/\/\S+/i.test(
+      t,
+    ) &&
+    t.length < 200
+  )
+    return true;
   if (/^(?:follow|email|contact|reach)\b.*(?:@|twitter|facebook|instagram)/i.test(t)) return true;
   if (
     /\baffiliate (?:links?|commission)\b|\bmay earn (?:a|an) (?:\w+ )?commission\b/i.test(t) &&

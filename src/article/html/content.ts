@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { type Block, collectBlocks } from './blocks.js';
-import { hasFurnitureRole, isFurniture, isHidden } from './boilerplate.js';
+import { hasFurnitureRole, isFurniture, isHidden, isPopup } from './boilerplate.js';
 import { type PruneContext, pruneBlocks } from './prune.js';
 
 // Main content: Readability picks the story's container; we then flatten it into blocks ourselves and
@@ -26,7 +26,7 @@ export function extractContent(document: Document, ctx: PruneContext): Block[] |
   const skip = (el: Element): boolean => {
     if (ALWAYS_DROP.has(el.localName)) return true;
     if (!el.hasAttributes()) return false;
-    if (isHidden(el)) return true;
+    if (isHidden(el) || isPopup(el)) return true;
     if (!(isFurniture(el) || hasFurnitureRole(el))) return false;
     // A furniture name on an element holding most of the story is a misnomer, not furniture.
     return (el.textContent ?? '').length < 0.4 * total;

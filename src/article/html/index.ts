@@ -37,7 +37,7 @@ export function htmlToArticle(html: string, opts: HtmlOptions): Article {
   const standfirst = findStandfirst(scan, meta.description, headline?.el ?? null);
   // Captions, credits and hidden boxes never count as story text: out before the content is scored.
   for (const el of scan.strip) if ((el.textContent ?? '').length < 2000) el.remove();
-  let blocks: Block[] = extractContent(document, { title }) ?? [];
+  let blocks: Block[] = extractContent(document, { title, titles: meta.titles }) ?? [];
   let lede = standfirst?.text ?? null;
   if (lede) {
     const key = norm(lede);

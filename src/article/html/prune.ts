@@ -1,5 +1,5 @@
 import type { Block } from './blocks.js';
-import { isBylineLine, isClosingNote, isFurnitureLine } from './boilerplate.js';
+import { isBylineLine, isClosingNote, isFurnitureLine, RELATED_HEADING } from './boilerplate.js';
 
 // Block-level pruning after the content container is flattened: what a reader skips by its wording,
 // its place in the story (bylines open it, contact lines and credits close it) and its links.
@@ -7,6 +7,8 @@ import { isBylineLine, isClosingNote, isFurnitureLine } from './boilerplate.js';
 export interface PruneContext {
   /** The page's headline: a copy inside the content is not body. */
   title: string | null;
+  /** Other forms of the headline the page's metadata gives. */
+  titles?: string[];
 }
 
 const FURNITURE_SECTION =
@@ -24,8 +26,18 @@ function linkShare(b: Block): number {
   return len ? b.linkChars / len : 0;
 }
 
+/** True when the blocks kept so far end in a related-links title followed only by list items. */
+function listHeadedByRelated(kept: Block[]): boolean {
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const b = kept[i];
+    if (b.kind === 'li') continue;
+    return RELATED_HEADING.test(b.text.trim());
+  }
+  return false;
+}
+
 export function pruneBlocks(blocks: Block[], root: Element, ctx: PruneContext): Block[] {
-  const title = ctx.title ? norm(ctx.title) : '';
+  const titles = new Set([ctx.title, ...(ctx.titles ?? [])].filter((t): t is string => !!t).map(norm));
   // Sections under a furniture heading go whole ("About the author", "You may also like"), as far as
   // the heading's own box reaches: a stray "Related" heading left in the story's flow takes only itself.
   const total = (root.textContent ?? '').length;
@@ -39,18 +51,23 @@ export function pruneBlocks(blocks: Block[], root: Element, ctx: PruneContext): 
       if (box && box !== root && (box.textContent ?? '').length < 0.4 * total) scope = box;
       continue;
     }
+    // A list right under a "More stories" line is that box's links, headed by a styled div, not a heading.
+    const prev = kept[kept.length - 1];
+    if (b.kind === 'li' && prev && listHeadedByRelated(kept)) continue;
     kept.push(b);
   }
   const n = kept.length;
   kept = kept.filter((b, i) => {
     const t = b.text;
     if (isFurnitureLine(t)) return false;
+    // A bare number outside a table is a counter (views, shares, page numbers).
+    if (b.kind === 'p' && /^[\d\s.,:/%+\-–]+$/.test(t)) return false;
     const len = t.replace(/\s+/g, '').length;
     // Link lists and "read more" lines: mostly link text, and short.
     // A linked headline is short and unpunctuated; a sentence with links in it is prose.
     const sentence = /[.!?…]["”’)]?$/.test(t) && t.split(/\s+/).length >= 12;
     if (len && linkShare(b) > (sentence ? 0.85 : 0.6) && len < 400) return false;
-    if (i < 6 && title && norm(t) === title) return false;
+    if (i < 6 && titles.has(norm(t))) return false;
     if ((i < 4 || i >= n - 2) && isBylineLine(t)) return false;
     if (i >= n - 4 && b.kind !== 'heading' && isClosingNote(t)) return false;
     return true;
