@@ -377,3 +377,22 @@ test('empty and odd inputs', () => {
   });
   assert.equal(doc.entities.length, 1);
 });
+
+test('"the country" goes to the one country just mentioned, and to none when two are', () => {
+  const text =
+    'Japan reported strong exports in May. The country is the largest buyer of Australian coal. ' +
+    'Russia signed a deal with North Korea. The country will supply grain.';
+  const doc = run(
+    withMentions(text, [
+      ['Japan', 'GPE'],
+      ['Russia', 'GPE'],
+      ['North Korea', 'GPE'],
+    ]),
+  );
+  const jp = doc.entities.find((e) => e.ids.iso === 'JP');
+  assert.deepEqual(jp && texts(jp), ['Japan', 'The country']);
+  for (const iso of ['RU', 'KP']) {
+    const e = doc.entities.find((x) => x.ids.iso === iso);
+    assert.ok(e && !texts(e).includes('The country'));
+  }
+});

@@ -736,7 +736,8 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
     let near = false;
     for (let q = i + 1; q < Math.min(tokens.length, i + 6) && !near; q++) {
       const w = tokens[q].text.toLowerCase();
-      near = DESCRIPTION_HEADS.has(w) || w === 'prime' || PLURAL_NOUNS.has(w);
+      near =
+        DESCRIPTION_HEADS.has(w) || w === 'prime' || w === 'country' || w === 'nation' || PLURAL_NOUNS.has(w);
     }
     if (!near || inName(t.start)) continue;
     // the two countries
@@ -760,6 +761,25 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
       }
     }
     if (lw === 'both') continue;
+    // "the country" (singular): the one country of the last sentences, if there is exactly one
+    if (lw === 'the' && /^(country|nation)$/i.test(tokens[i + 1]?.text ?? '')) {
+      const next = tokens[i + 2];
+      if (!next || AFTER_DESCRIPTION.test(next.text)) {
+        out.push({
+          start: t.start,
+          end: tokens[i + 1].end,
+          text: text.slice(t.start, tokens[i + 1].end),
+          type: 'GPE',
+          kind: 'nominal',
+          cluster: null,
+          country: null,
+          countryKind: null,
+          role: 'country',
+        });
+        i += 1;
+        continue;
+      }
+    }
     // [the|a] [country/demonym] [modifiers] HEAD
     let k = i + 1;
     let roleCountry: string | null = null;
@@ -852,6 +872,7 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
   const lastSeen = new Map<Cluster, { pos: number; sent: number; quoted: boolean }>();
   const firstSeen = new Map<Cluster, number>();
   for (const c of clusters) if (c.mentions.length) firstSeen.set(c, c.mentions[0].start);
+  const countryClusters = clusters.filter((c) => c.iso);
   const note = (m: WM) => {
     const c = m.cluster;
     if (c?.type !== 'PERSON') return;
@@ -891,6 +912,18 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
       continue;
     }
     if (m.plural) continue;
+    if (m.role === 'country') {
+      const s0 = ix.sentenceOf(m.start);
+      const seen = new Set<Cluster>();
+      for (const c of countryClusters)
+        for (const x of c.mentions) {
+          if (x.start >= m.start || x.kind !== 'name') continue;
+          const xs = ix.sentenceOf(x.start);
+          if (s0 - xs <= 2) seen.add(c);
+        }
+      if (seen.size === 1) join(m, [...seen][0]);
+      continue;
+    }
     const s = ix.sentenceOf(m.start);
     const quoted = ix.inQuote(m.start);
     if (m.kind === 'pronoun') {
