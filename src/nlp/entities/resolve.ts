@@ -110,8 +110,7 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
     lastEnd = m.end;
     for (const wm of linkNameMention(m, hits, text, personWords)) names.push(wm);
   }
-  // gazetteer forms the tagger missed
-  // names and hits are both in text order: one sweep finds the hits no name overlaps
+  // gazetteer forms the tagger missed; names and hits are both in text order: one sweep finds the hits no name overlaps
   let ni = 0;
   const tagged = names.length;
   for (const h of hits) {
@@ -158,11 +157,9 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
   clusterNames(names, clusters, newCluster, join, ix);
 
   // ------------------------------------------------------------ 3. attributes from titles and appositives
-  const byStart = new Map<number, WM>();
-  for (const n of names) byStart.set(n.start, n);
   for (const n of names) {
     if (n.type === 'PERSON' && n.cluster) personAttributes(n, n.cluster, names, hits, ix);
-    if (isSpeakerMention(n, ix)) n.cluster && (n.cluster.speaker = true);
+    if (n.cluster && isSpeakerMention(n, ix)) n.cluster.speaker = true;
   }
   for (const c of clusters) {
     if (c.type === 'ORG' && !c.attributes.country) {
