@@ -193,6 +193,11 @@ interface NeProps {
   region?: string;
 }
 
+/** A region name worth indexing: Latin letters, not a bare compass word ("Northern", "Far Eastern"). */
+const REGION_NAME = /^[A-Z][A-Za-z' -]+$/;
+const COMPASS =
+  /^(?:(?:North|South|East|West|Central|Middle|Upper|Lower|Far|Near|Greater|Inner|Outer)(?:east|west)?(?:ern)?\b\s*)+(?:Region)?$/i;
+
 function popByAdmin1(pl: Rec[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const p of pl) m.set(`${p.country}.${p.admin1}`, (m.get(`${p.country}.${p.admin1}`) ?? 0) + p.pop);
@@ -214,8 +219,9 @@ function divisions(pl: Rec[]): Rec[] {
   const out: Rec[] = [];
   const groups = new Map<
     string,
-    { country: string; name: string; pts: { lat: number; lon: number; w: number }[] }
+    { country: string; name: string; pts: { lat: number; lon: number; w: number }[]; region?: boolean }
   >();
+  const memberNames = new Set<string>();
   for (const f of fc.features) {
     const p = f.properties;
     const country = p.iso_a2 ?? '';
@@ -249,9 +255,17 @@ function divisions(pl: Rec[]): Rec[] {
         if (!g) groups.set(k, (g = { country, name: unit.replace(/\s*\([^)]*\)\s*$/, ''), pts: [] }));
         g.pts.push(c);
       }
+    } else if (p.region && REGION_NAME.test(p.region) && !COMPASS.test(p.region) && p.region !== p.admin) {
+      // Regions that group first-level divisions: Darfur, Kurdistan, Kordofan, Siberia's federal district.
+      const k = `R:${country}.${p.region}`;
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { country, name: p.region, pts: [], region: true }));
+      g.pts.push(c);
+      memberNames.add(`${country}.${p.name}`);
     }
   }
   for (const g of groups.values()) {
+    if (g.region && (g.pts.length < 2 || memberNames.has(`${g.country}.${g.name}`))) continue;
     const w = g.pts.reduce((s, p) => s + p.w, 0) || 1;
     out.push({
       id: 0,
@@ -259,7 +273,7 @@ function divisions(pl: Rec[]): Rec[] {
       alts: [],
       country: g.country,
       admin1: '',
-      fcode: 'ADM1',
+      fcode: g.region ? 'RGN' : 'ADM1',
       pop: 0,
       lat: g.pts.reduce((s, p) => s + p.w * p.lat, 0) / w,
       lon: g.pts.reduce((s, p) => s + p.w * p.lon, 0) / w,
@@ -313,8 +327,8 @@ function counties(): Rec[] {
 
 /**
  * How a country's point is chosen. "mid" (the default): the area centroid of its territory (Natural Earth, remote
- * parts left out) where that agrees with world-countries' reference point to within AGREE_KM, else the midpoint of
- * the two (island states and very large countries, where a plain centroid falls off the usual reference points).
+ * parts left out) where that lies within AGREE_KM of world-countries' reference point, else the reference point
+ * (archipelagos and countries with vast thinly settled parts, where a plain centroid strays from the usual point).
  */
 const COUNTRY_POINT = (process.env.GAZETTEER_COUNTRY_POINT ?? 'mid') as 'centroid' | 'factbook' | 'mid';
 const AGREE_KM = 250;
@@ -342,9 +356,6 @@ function countries(): Rec[] {
         if (COUNTRY_POINT === 'centroid' || gcKm(m, { lat, lon }) <= AGREE_KM) {
           lat = m.lat;
           lon = m.lon;
-        } else {
-          lat = (lat + m.lat) / 2;
-          lon = (lon + m.lon) / 2;
         }
       }
     }

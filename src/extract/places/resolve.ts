@@ -7,7 +7,7 @@
 
 import type { AnnotatedDocument } from '../../document.js';
 import { countryByDemonym } from '../../nlp/gazetteer/countries.js';
-import { admin1Place, countryPlace, type Place } from './gazetteer.js';
+import { admin1Place, countryPlace, type Place, placeKey } from './gazetteer.js';
 import type { Toponym } from './recognize.js';
 
 export interface Resolution {
@@ -20,7 +20,8 @@ function prior(p: Place): number {
     case 'country':
       return 10;
     case 'region':
-      return 8.5;
+      // Continents and world regions; a region inside one country (Darfur, Kurdistan) less so.
+      return p.country ? 6 : 8.5;
     case 'admin1':
       // A US state, or a large province, is meant rather than a town of the same name ("Ontario", "Georgia").
       return p.country === 'US' ? 7.6 : 5 + Math.min(2.6, Math.log10(p.population + 1) / 2.6);
@@ -63,7 +64,7 @@ function contextScore(ctx: Context, p: Place): number {
   let s = 0;
   if (ctx.countryTotal > 0 && p.country) {
     const c = ctx.country.get(p.country) ?? 0;
-    s += 4 * (c / ctx.countryTotal) + (c > 0 ? 1 : 0);
+    s += 2.5 * (c / ctx.countryTotal) + (c > 0 ? 1 : 0);
   }
   if (p.kind !== 'country' && p.kind !== 'region' && ctx.admin1Total > 0) {
     const a = ctx.admin1.get(`${p.country}.${p.admin1}`) ?? 0;
@@ -229,6 +230,19 @@ function pass(tops: Toponym[], votes: Vote[], pools: Map<string, Place[]>): Reso
     const ctx = ctxFor(t);
     let best: Place | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
+    // A name that is only another name of a country ("England", "Scotland" for the United Kingdom) is the division
+    // that bears it, where there is one.
+    const alias = t.country && placeKey(t.country.name) !== placeKey(t.text);
+    const own = alias
+      ? t.candidates.find(
+          (p) =>
+            p.kind === 'admin1' && p.country === t.country?.iso2 && placeKey(p.name) === placeKey(t.text),
+        )
+      : undefined;
+    if (own) {
+      out[k] = { place: own, score: prior(own) };
+      return;
+    }
     for (const p of t.candidates) {
       // A country's name means the country, not its namesake city or division ("Mexico", "Kuwait", "Djibouti").
       if (t.country && p.kind !== 'country' && p.country === t.country.iso2) continue;
