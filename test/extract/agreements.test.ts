@@ -76,7 +76,14 @@ describe('agreements: grammar', () => {
   it('status: suspended and withdrawn', () => {
     const d = docWith('Peru suspended the fisheries agreement with Chile.', [PERU, CHILE]);
     assert.equal(d.agreements[0].status, 'suspended');
-    assert.deepEqual(names(d, d.agreements[0].parties), ['Chile']);
+    assert.deepEqual(names(d, d.agreements[0].parties).sort(), ['Chile', 'Peru']);
+    const w = docWith('The United States withdrew from the Paris climate accord in 2020.', [
+      { names: ['United States'], type: 'GPE', iso: 'US' },
+      { names: ['Paris'], type: 'GPE', country: 'FR' },
+    ]);
+    assert.equal(w.agreements[0].status, 'withdrawn');
+    assert.deepEqual(names(w, w.agreements[0].parties), ['United States']);
+    assert.equal(w.agreements[0].place, null);
   });
 
   it('a failed negotiation is not an agreement', () => {

@@ -193,6 +193,31 @@ describe('events: grammar', () => {
     assert.equal(e.date_end, '2024-06-19');
   });
 
+  it('"X will do Y unless Z" is a threat; "is willing to" a commitment', () => {
+    const a = docWith('Peru will withdraw its ambassador from Chile unless the fishing boats are returned.', [
+      PERU,
+      CHILE,
+    ]);
+    assert.deepEqual(types(a), ['THREATEN']);
+    assert.deepEqual(names(a, a.events[0].source), ['Peru']);
+    const b = docWith('Kenya is willing to host the next round of negotiations between Peru and Chile.', [
+      KENYA,
+      PERU,
+      CHILE,
+    ]);
+    assert.deepEqual(types(b), ['AGREE']);
+    assert.deepEqual(names(b, b.events[0].source), ['Kenya']);
+  });
+
+  it('a stance is not a passive: "is opposed to"', () => {
+    const doc = docWith('Germany is opposed to French mediation in the dispute.', [
+      GERMANY,
+      { names: ['French'], type: 'NORP', country: 'FR' },
+    ]);
+    assert.deepEqual(types(doc), ['REJECT']);
+    assert.deepEqual(names(doc, doc.events[0].source), ['Germany']);
+  });
+
   it('every event links to its sentence', () => {
     const text = 'Peru recalled its ambassador. Chile praised the decision.';
     const doc = docWith(text, [PERU, CHILE]);

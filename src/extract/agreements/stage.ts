@@ -34,6 +34,10 @@ const HEADS = set(
   'treaty treaties agreement agreements deal deals accord accords pact pacts memorandum memoranda protocol protocols contract contracts convention conventions mou mous',
 );
 const ANAPHOR_HEADS = set('document documents');
+/** Modifiers that describe an agreement already named without naming another: "the amended treaty". */
+const GENERIC_MODIFIERS = set(
+  'new amended bilateral historic landmark latest same previous earlier original revised current final whole entire interim said two-way three-way controversial proposed draft signed',
+);
 const DETS = set('the this that these those its their a an both two three several new');
 const DEFINITE = set('the this that these those its their');
 const STOP_LEFT = set(
@@ -82,7 +86,7 @@ function statusOf(sentence: string): AgreementStatus | null {
     return 'withdrawn';
   if (/\b(suspend(ed|s)?|suspension of|froze|frozen)\b/.test(s)) return 'suspended';
   if (
-    /\b(entered into force|came into force|comes into force|took effect|takes effect|came into effect|in force)\b/.test(
+    /\b(entered into force|enters? into force|came into force|comes into force|took effect|takes effect|came into effect|in force)\b/.test(
       s,
     )
   )
@@ -211,7 +215,8 @@ function nounPhrases(ts: Tok[]): NounPhrase[] {
           !complement &&
           !named &&
           !years.length &&
-          !ts.slice(from, i).some((t) => /[-–]/.test(t.text) || t.cap)),
+          !ts.slice(from, i).some((t) => /[-–]/.test(t.text) || t.cap || !GENERIC_MODIFIERS.has(t.lower)) &&
+          !/^(with|between)$/.test(ts[to]?.lower ?? '')),
     });
   }
   return out;
@@ -326,7 +331,11 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
             earlier.find((x) => {
               let shared = 0;
               for (const w of words) if (x.words.has(w)) shared++;
-              return shared >= 2 && shared >= Math.min(words.size, x.words.size) - 1;
+              // the same description, or one a part of the other ("nuclear deal" ~ "Iran nuclear deal")
+              return (
+                (shared >= 2 && shared >= Math.min(words.size, x.words.size) - 1) ||
+                (shared >= 1 && shared === Math.min(words.size, x.words.size))
+              );
             }) ??
             null;
           if (a && /\s(on|of|for)\s/.test(item.name) && !/\s(on|of|for)\s/.test(a.name)) {
@@ -388,8 +397,9 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
           after2 === 'by'
         )
           byAt = np.extentTo + 2;
-        else if (after === 'was' || after === 'were' || after === 'has' || after === 'had') {
-          for (let k = np.extentTo; k < Math.min(ts.length, np.extentTo + 10) && ts[k].text !== ','; k++)
+        else if (after === 'was' || after === 'were' || after === 'has' || after === 'had' || after === ',') {
+          const k0 = after === ',' ? np.extentTo + 1 : np.extentTo;
+          for (let k = k0; k < Math.min(ts.length, np.extentTo + 10) && ts[k].text !== ','; k++)
             if (ts[k].lower === 'by') {
               byAt = k + 1;
               break;
@@ -422,11 +432,11 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
           sentenceVerb = verb;
           const start = clauseStartBefore(ts, verb);
           if (verb > start) {
-            const people = /sign|ink/.test(ts[verb].lower);
+            const people = /^(sign|ink)/.test(ts[verb].lower);
             addParties(a, partiesIn(mentionsIn(idx, ts[start].start, ts[verb - 1].end), idx, people));
             if (people) a.signingSentence = sentence;
           }
-          a.signingSentence ??= sentence;
+          if (SIGNING.test(ts[verb].lower)) a.signingSentence ??= sentence;
         }
         if (status) {
           const r = STATUS_RANK.indexOf(status);
@@ -581,9 +591,13 @@ function addParties(a: Agreement, p: { parties: string[]; signatories: string[] 
 }
 
 const SIGNING = /^(sign(ed|s)?|inked|concluded|yielded|reached|clinched|sealed|struck|ratified|agreed)$/;
+/** Verbs whose subject is a party, whatever they do to the agreement. */
+const PARTY_VERBS =
+  /^(ratif(y|ies|ied)|suspend(s|ed)?|withdr[ae]w|withdraws|quit|quits|exited|abandon(s|ed)?|join(s|ed)?|renew(s|ed)?|extend(s|ed)?|violat(es|ed)|scrapp?(ed|s)?|terminat(es|ed)|renounc(es|ed))$/;
 
 function signingVerbBefore(ts: Tok[], np: number): number {
-  for (let k = np - 1; k >= 0 && k >= np - 4; k--) {
+  for (let k = np - 1; k >= 0 && k >= np - 6; k--) {
+    if (PARTY_VERBS.test(ts[k].lower)) return k;
     if (SIGNING.test(ts[k].lower)) return k;
     if (/^[,.;:]$/.test(ts[k].text)) return -1;
   }
@@ -599,6 +613,11 @@ function clauseStartBefore(ts: Tok[], k: number): number {
 function signingPlace(doc: AnnotatedDocument, s: Span, idx: ActorIndex): string | null {
   for (const m of idx.mentions) {
     if (m.start < s.start || m.end > s.end || !PLACE_TYPES.has(m.entity.type)) continue;
+    // "in the New START treaty" names the agreement, not a place
+    if (
+      /^\s*(treaty|agreement|accord|pact|deal|convention|protocol)\b/i.test(doc.text.slice(m.end, m.end + 12))
+    )
+      continue;
     const before = doc.text.slice(Math.max(s.start, m.start - 24), m.start).toLowerCase();
     if (/\b(in|at)\s+(the\s+)?$/.test(before) || /\b(visit|trip|summit)\s+(to|in)\s+$/.test(before))
       return m.entity.id;
