@@ -222,6 +222,15 @@ function skipBackAdverbials(c: Ctx, k: number, lo: number): number {
 
 /** The subject noun phrase ending at token k (inclusive), walking back no further than lo. */
 function npEndingAt(c: Ctx, k: number, lo: number): Span | null {
+  // "Rep. Elijah Cummings (D-Md.)": a parenthesis after the name belongs to it.
+  if (k >= lo && c.toks[k]?.text === ')') {
+    let j = k - 1;
+    while (j >= lo && k - j < 10 && c.toks[j].text !== '(') j--;
+    if (j >= lo && c.toks[j].text === '(') {
+      const inner = npEndingAt(c, j - 1, lo);
+      return inner ? { start: inner.start, end: c.toks[k].end } : null;
+    }
+  }
   if (k < lo || !c.isWord(k)) return null;
   let j = k;
   let count = 0;
@@ -356,7 +365,14 @@ function cueAt(c: Ctx, i: number): CueInfo | null {
   // A noun, not a verb: "the report", "her remarks", "Drudge Report", "the charged term".
   if (info.form !== 'participle' || DETERMINERS.has(prev)) {
     if (DETERMINERS.has(prev) && prev !== 'that' && prev !== 'one') return null;
-    if (prev === "'s" || prev === '’s' || prev === "'" || prev === '’') return null;
+    if (prev === "'s" || prev === '’s') return null;
+    // "the Clintons' remarks": an apostrophe right after a plural, not a closing quotation mark
+    if (
+      (prev === "'" || prev === '’') &&
+      /s$/.test(c.lower[i - 2] ?? '') &&
+      c.toks[i - 2].end === c.toks[i - 1].start
+    )
+      return null;
   }
   if (
     c.isCap(i) &&
