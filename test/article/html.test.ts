@@ -151,14 +151,20 @@ describe('HTML article: pages with no article', () => {
     }
   });
 
-  it('a given title and published date win over the page', () => {
-    const a = htmlToArticle(fixture('html/council-vote.html'), {
+  it('a given title wins; a given date stands in only when the page has none', () => {
+    const opts = {
       url: 'https://courier.example/tram',
       published: '2030-11-03',
       title: 'Tram line approved',
-    });
+    };
+    const a = htmlToArticle(fixture('html/council-vote.html'), opts);
     assert.equal(a.layout.title?.text, 'Tram line approved');
-    assert.equal(a.layout.published, '2030-11-03');
+    assert.equal(a.layout.published, '2030-11-02T16:20:00Z');
     assert.equal(a.url, 'https://courier.example/tram');
+    const bare = htmlToArticle(
+      fixture('html/council-vote.html').replace(/<meta name="parsely-pub-date"[^>]*>/, ''),
+      opts,
+    );
+    assert.equal(bare.layout.published, '2030-11-03');
   });
 });

@@ -128,15 +128,24 @@ const DATE_FILLER =
   'today|yesterday|updated|update|published|posted|modified|last|first|on|at|de|del|às|a|um|am|pm|a\\.m|p\\.m|' +
   'est|edt|cst|cdt|pst|pdt|mst|mdt|gmt|utc|bst|cet|cest|ist|aest|amt|et|pt|ct|hours?|hrs?|mins?|minutes?|ago|h|min|' +
   MONTH_WORDS;
+const MONTH_OR_DAY = new RegExp(
+  `(?:^|[^\\p{L}])(?:${MONTH_WORDS}|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thurs|thursday|fri|friday|sat|saturday|sun|sunday|today|yesterday|segunda|terça|quarta|quinta|sexta|sábado|domingo)(?:$|[^\\p{L}])`,
+  'iu',
+);
 const DATE_WORD = new RegExp(`^(?:${DATE_FILLER})\\.?$`, 'iu');
 
 /** A block that is only a date and time ("November 18, 2019 | 4:10pm", "Updated: 11:05, Tue, Nov 19, 2019"). */
 export function isDateLine(t: string): boolean {
   if (t.length > 90 || !/\d/.test(t)) return false;
+  // It must name a month, a weekday or a relative day, or be written as a time or a numeric date.
+  if (!MONTH_OR_DAY.test(t) && !/\d:\d\d|\d[./-]\d{1,2}[./-]\d/.test(t)) return false;
   const words = t.match(/[\p{L}.]+/gu) ?? [];
   let other = 0;
-  for (const w of words) if (!DATE_WORD.test(w.replace(/^\.+|\.+$/g, ''))) other++;
-  return other <= 1 && words.some((w) => DATE_WORD.test(w.replace(/^\.+|\.+$/g, '')) || /^\d/.test(w));
+  for (const w of words) {
+    const bare = w.replace(/^\.+|\.+$/g, '');
+    if (bare && !DATE_WORD.test(bare)) other++;
+  }
+  return other <= 1;
 }
 
 // Picture agencies: a short line naming one is a credit, whatever else it says.

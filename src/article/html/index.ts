@@ -47,9 +47,10 @@ export function htmlToArticle(html: string, opts: HtmlOptions): Article {
     if (!blocks.length) lede = null;
   }
 
+  // The page's own date wins; a date given from outside (--published) stands in when it has none.
   const published =
-    notInFuture(firstDate(opts.published ? [opts.published] : []), opts.now) ??
-    notInFuture(firstDate(meta.published), opts.now);
+    notInFuture(firstDate(meta.published), opts.now) ??
+    notInFuture(firstDate(opts.published ? [opts.published] : []), opts.now);
   const modified = notInFuture(firstDate(meta.modified), opts.now);
 
   // Reading order: headline, standfirst, body (a dateline opens the body's first paragraph).
