@@ -1,11 +1,12 @@
-// `npm run train:ner`: trains the named-entity tagger (greedy BILOU averaged perceptron) on CoNLL-2003
+// `npm run train:ner`: trains the named-entity tagger (BILOU structured averaged perceptron, beam search) on CoNLL-2003
 // train and writes models/ner-model.json.gz (+ models/ner-gazetteer.json).
-//   tsx train/ner.ts [--epochs 12] [--min-count 2] [--seed 1] [--no-clusters]
+//   tsx train/ner.ts [--epochs 12] [--beam 8] [--min-count 2] [--seed 1] [--one-pass] [--no-clusters]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { alignSentence, readGold } from '../src/nlp/ner/corpus.js';
 import {
   buildGazetteer,
+  docHints,
   type FeatureResources,
   normaliseForFeatures,
   type SentenceFeatures,
@@ -13,6 +14,7 @@ import {
 } from '../src/nlp/ner/features.js';
 import {
   base64,
+  type ModelSection,
   NER_MODEL_FILE,
   type NerModelFile,
   parseClusters,
@@ -42,7 +44,9 @@ const EPOCHS = Number(arg('epochs', '12'));
 const MIN_COUNT = Number(arg('min-count', '2'));
 const SEED = Number(arg('seed', '1'));
 const PRUNE = Number(arg('prune', '1'));
-const BEAM = Number(arg('beam', '1'));
+const BEAM = Number(arg('beam', '8'));
+const TWO_PASS = !process.argv.includes('--one-pass');
+const FOLDS = 2;
 const USE_CLUSTERS = !process.argv.includes('--no-clusters');
 const t0 = Date.now();
 const log = (m: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -160,6 +164,8 @@ log(`clusters: ${resources.clusters.size} words`);
 
 // ---------------------------------------------------------------- data
 interface Example {
+  doc: number;
+  words: string[];
   sf: SentenceFeatures;
   st: { ids: Int32Array; off: Int32Array };
   gold: Int32Array;
@@ -168,7 +174,7 @@ const { docs } = readGold(sharedDataPath('ner', 'conll2003-train.jsonl'), 'conll
 const examples: Example[] = [];
 let misaligned = 0;
 let nEnt = 0;
-for (const d of docs) {
+docs.forEach((d, di) => {
   for (const s of d.sentences) {
     const a = alignSentence(d.text, s);
     misaligned += a.misaligned;
@@ -176,58 +182,57 @@ for (const d of docs) {
     if (!a.tokens.length) continue;
     const words = a.tokens.map((t) => normaliseForFeatures(t.text));
     examples.push({
+      doc: di,
+      words,
       sf: sentenceFeatures(words, resources),
       st: { ids: new Int32Array(0), off: new Int32Array(0) },
       gold: spansToLabels(words.length, a.spans),
     });
   }
-}
-log(`train: ${examples.length} sentences, ${nEnt} entities, ${misaligned} off our token edges`);
-
-// Static features seen at least MIN_COUNT times.
-const counter = new KeyTable(1 << 21);
-let counts = new Int32Array(1 << 21);
-for (const ex of examples) {
-  for (let k = 0; k < ex.sf.h1.length; k++) {
-    const id = counter.add(ex.sf.h1[k], ex.sf.h2[k]);
-    if (id >= counts.length) {
-      const c = new Int32Array(counts.length * 2);
-      c.set(counts);
-      counts = c;
-    }
-    counts[id]++;
-  }
-}
-const model = new Perceptron();
-{
-  const keys = counter.keys();
-  for (let id = 0; id < counter.size; id++) if (counts[id] >= MIN_COUNT) model.add(keys.h1[id], keys.h2[id]);
-}
-log(`features: ${counter.size} distinct, ${model.size} kept (count >= ${MIN_COUNT})`);
-for (const ex of examples) ex.st = staticIds(model, ex.sf);
+});
+log(
+  `train: ${docs.length} documents, ${examples.length} sentences, ${nEnt} entities, ${misaligned} off our token edges`,
+);
 
 // ---------------------------------------------------------------- training
-const rand = rng(SEED);
-const order = examples.map((_, i) => i);
-for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
+/** Train a model on `exs` (their `sf` already computed): static features seen MIN_COUNT times, then epochs. */
+function train(exs: Example[], name: string): Perceptron {
+  const counter = new KeyTable(1 << 21);
+  let counts = new Int32Array(1 << 21);
+  for (const ex of exs) {
+    for (let k = 0; k < ex.sf.h1.length; k++) {
+      const id = counter.add(ex.sf.h1[k], ex.sf.h2[k]);
+      if (id >= counts.length) {
+        const c = new Int32Array(counts.length * 2);
+        c.set(counts);
+        counts = c;
+      }
+      counts[id]++;
+    }
   }
-  let errors = 0;
-  let tokens = 0;
-  for (const k of order) {
-    const ex = examples[k];
-    model.t++;
-    if (BEAM > 1) {
-      // Structured perceptron with beam search and early update.
+  const model = new Perceptron();
+  const keys = counter.keys();
+  for (let id = 0; id < counter.size; id++) if (counts[id] >= MIN_COUNT) model.add(keys.h1[id], keys.h2[id]);
+  log(`${name}: ${counter.size} distinct features, ${model.size} kept (count >= ${MIN_COUNT})`);
+  for (const ex of exs) ex.st = staticIds(model, ex.sf);
+  const rand = rng(SEED);
+  const order = exs.map((_, i) => i);
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let updates = 0;
+    for (const k of order) {
+      const ex = exs[k];
+      model.t++;
+      // Structured perceptron with beam search and early update (beam 1: greedy, per-token updates).
       const out = beamDecode(model, ex.sf, ex.st, BEAM, ex.gold, true);
       const len = out.labels.length;
-      tokens += ex.gold.length;
       let same = true;
       for (let i = 0; i < len; i++) if (out.labels[i] !== ex.gold[i]) same = false;
       if (same) continue;
-      errors++;
+      updates++;
       const gf = pathFeatures(model, ex.sf, ex.st, ex.gold, len, true);
       const pf = pathFeatures(model, ex.sf, ex.st, out.labels, len, true);
       for (let i = 0; i < len; i++) {
@@ -242,70 +247,139 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
         model.update(gf[i], y, 1);
         model.update(pf[i], p, -1);
       }
-      continue;
     }
-    const out = decode(model, ex.sf, ex.st, true, true);
-    for (let i = 0; i < ex.gold.length; i++) {
-      tokens++;
-      const y = ex.gold[i];
-      const p = out.labels[i];
-      if (y === p) continue;
-      errors++;
-      const fs = out.feats![i];
-      model.update(fs, y, 1);
-      model.update(fs, p, -1);
-    }
+    log(
+      `${name} epoch ${epoch}: ${((100 * updates) / exs.length).toFixed(2)}% of sentences updated, ${model.size} features`,
+    );
   }
-  log(
-    `epoch ${epoch}: ${BEAM > 1 ? 'sentence updates' : 'token errors'} ${((100 * errors) / (BEAM > 1 ? order.length : tokens)).toFixed(2)}%, ${model.size} features`,
-  );
+  return model;
 }
 
-// ---------------------------------------------------------------- export: prune, quantise, write
-const avg = model.averaged();
-let maxAbs = 0;
-for (const v of avg) maxAbs = Math.max(maxAbs, Math.abs(v));
-const scale = maxAbs / 32767;
-const allKeys = model.table.keys();
-const kept1: number[] = [];
-const kept2: number[] = [];
-const rows: Int16Array[] = [];
-for (let f = 0; f < model.size; f++) {
-  const row = new Int16Array(N_LABELS);
-  let any = false;
-  for (let y = 0; y < N_LABELS; y++) {
-    const q = Math.round(avg[f * N_LABELS + y] / scale);
-    row[y] = q;
-    if (Math.abs(q) > PRUNE) any = true;
+/** A trained model frozen with its averaged weights, for tagging. */
+class Frozen implements LinearModel {
+  constructor(
+    readonly table: KeyTable,
+    readonly w: Float32Array,
+  ) {}
+  featureId(h1: number, h2: number): number {
+    return this.table.get(h1, h2);
   }
-  if (!any) continue;
-  kept1.push(allKeys.h1[f]);
-  kept2.push(allKeys.h2[f]);
-  rows.push(row);
+  score(ids: Int32Array, from: number, to: number, out: Float64Array): void {
+    for (let k = from; k < to; k++) {
+      const base = ids[k] * N_LABELS;
+      for (let y = 0; y < N_LABELS; y++) out[y] += this.w[base + y];
+    }
+  }
 }
-const weights = new Int16Array(rows.length * N_LABELS);
-for (let i = 0; i < rows.length; i++) weights.set(rows[i], i * N_LABELS);
+
+/** Tag examples with a frozen model. */
+function predict(model: LinearModel, exs: Example[]): Int32Array[] {
+  return exs.map((ex) => beamDecode(model, ex.sf, staticIds(model, ex.sf), BEAM).labels);
+}
+
+/** Second-pass features for every example from first-pass labels (`pred[k]` for `examples[k]`). */
+function addDocFeatures(exs: Example[], pred: Int32Array[]): void {
+  const byDoc = new Map<number, number[]>();
+  exs.forEach((ex, k) => {
+    const list = byDoc.get(ex.doc) ?? [];
+    list.push(k);
+    byDoc.set(ex.doc, list);
+  });
+  for (const ks of byDoc.values()) {
+    const hints = docHints(
+      ks.map((k) => exs[k].words),
+      ks.map((k) => pred[k]),
+    );
+    for (const k of ks)
+      exs[k].sf = sentenceFeatures(exs[k].words, resources, undefined, { doc: hints, own: pred[k] });
+  }
+}
+
+// ---------------------------------------------------------------- export: prune, quantise
+function exportSection(model: Perceptron): ModelSection {
+  const avg = model.averaged();
+  let maxAbs = 0;
+  for (const v of avg) maxAbs = Math.max(maxAbs, Math.abs(v));
+  const scale = maxAbs / 32767;
+  const allKeys = model.table.keys();
+  const kept1: number[] = [];
+  const kept2: number[] = [];
+  const rows: Int16Array[] = [];
+  for (let f = 0; f < model.size; f++) {
+    const row = new Int16Array(N_LABELS);
+    let any = false;
+    for (let y = 0; y < N_LABELS; y++) {
+      const q = Math.round(avg[f * N_LABELS + y] / scale);
+      row[y] = q;
+      if (Math.abs(q) > PRUNE) any = true;
+    }
+    if (!any) continue;
+    kept1.push(allKeys.h1[f]);
+    kept2.push(allKeys.h2[f]);
+    rows.push(row);
+  }
+  const weights = new Int16Array(rows.length * N_LABELS);
+  for (let i = 0; i < rows.length; i++) weights.set(rows[i], i * N_LABELS);
+  return {
+    keys1: base64(Int32Array.from(kept1)),
+    keys2: base64(Int32Array.from(kept2)),
+    weights: base64(weights),
+    scale,
+  };
+}
+
+function freeze(model: Perceptron): Frozen {
+  return new Frozen(model.table, model.averaged());
+}
+
+// Pass 1 on all training data.
+const pass1 = train(examples, 'pass 1');
+const section1 = exportSection(pass1);
+let section2: ModelSection | undefined;
+if (TWO_PASS) {
+  // Jackknife: first-pass labels for each half of the documents from a model trained on the other half,
+  // so that the second pass learns from first-pass labels as good (and as wrong) as on unseen text.
+  const pred: Int32Array[] = new Array(examples.length);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const trainIdx = examples.map((_, k) => k).filter((k) => examples[k].doc % FOLDS !== fold);
+    const testIdx = examples.map((_, k) => k).filter((k) => examples[k].doc % FOLDS === fold);
+    const m = freeze(
+      train(
+        trainIdx.map((k) => examples[k]),
+        `fold ${fold + 1}/${FOLDS}`,
+      ),
+    );
+    const labels = predict(
+      m,
+      testIdx.map((k) => examples[k]),
+    );
+    testIdx.forEach((k, j) => {
+      pred[k] = labels[j];
+    });
+  }
+  addDocFeatures(examples, pred);
+  section2 = exportSection(train(examples, 'pass 2'));
+}
+
 const file: NerModelFile = {
-  format: 'newsgraph-ner/2',
+  format: 'newsgraph-ner/3',
   labels: [...LABELS],
-  keys1: base64(Int32Array.from(kept1)),
-  keys2: base64(Int32Array.from(kept2)),
-  weights: base64(weights),
-  scale,
+  pass1: section1,
+  pass2: section2 ?? null,
   lowerCommon: lowerCommon.join(' '),
   clusters: clustersText,
   meta: {
     trainedOn: 'CoNLL-2003 train (eng.train)',
-    algorithm: 'greedy left-to-right BILOU averaged perceptron',
+    algorithm: `BILOU structured averaged perceptron, beam ${BEAM}, early update${TWO_PASS ? '; second pass with document-level features (jackknifed first-pass labels)' : ''}`,
     epochs: EPOCHS,
     beam: BEAM,
     minCount: MIN_COUNT,
     seed: SEED,
-    features: rows.length,
+    twoPass: TWO_PASS,
     clusters: resources.clusters.size,
     trainingSeconds: Math.round((Date.now() - t0) / 1000),
   },
 };
 const gz = gzipSync(JSON.stringify(file), { level: 9 });
 writeFileSync(modelPath(NER_MODEL_FILE), gz);
-log(`wrote ${modelPath(NER_MODEL_FILE)}: ${rows.length} features, ${(gz.length / 1e6).toFixed(2)} MB`);
+log(`wrote ${modelPath(NER_MODEL_FILE)}: ${(gz.length / 1e6).toFixed(2)} MB`);

@@ -5,7 +5,7 @@ import type { AnnotatedDocument, ArticleLayout } from '../document.js';
 import { UsageError } from '../errors.js';
 import { type GoldDocument, type GoldFormat, readGold } from '../nlp/ner/corpus.js';
 import { nerModel } from '../nlp/ner/model.js';
-import { nerStage, tagTokens } from '../nlp/ner/stage.js';
+import { nerStage, tagTokenRuns } from '../nlp/ner/stage.js';
 import { ENTITY_CLASSES } from '../nlp/ner/tagger.js';
 import { conllClass } from '../nlp/ner/types.js';
 import { languageStage } from '../nlp/stage.js';
@@ -13,7 +13,8 @@ import { tokenize } from '../nlp/tokenize.js';
 import { sharedDataPath } from '../paths.js';
 
 // `newsgraph evaluate ner --gold FILE`: conlleval-style exact-match scoring of named entities.
-//   CoNLL-2003 JSONL: each gold sentence (one line of `text`) is tokenised with our tokenizer and tagged alone.
+//   CoNLL-2003 JSONL: each gold sentence (one line of `text`) is tokenised with our tokenizer and tagged as a
+//   sentence; the document's sentences are tagged together, as the NER stage does (document-level pass).
 //   MEANTIME JSONL: the whole text goes through the language and NER stages; named PER/ORG/LOC mentions
 //   inside `annotatedUntilChar` are scored (our types mapped: PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC, else MISC;
 //   MEANTIME has no MISC, so predicted MISC spans there are not counted).
@@ -66,13 +67,12 @@ const EMPTY_LAYOUT: ArticleLayout = {
 /** Predicted entities (CoNLL classes) for one gold document. */
 export function predict(doc: GoldDocument, format: GoldFormat): Span3[] {
   if (format === 'conll') {
-    const out: Span3[] = [];
-    for (const s of doc.sentences) {
-      const toks = tokenize(doc.text, s.start, s.end).filter((t) => t.end <= s.end);
-      for (const m of tagTokens(doc.text, toks))
-        out.push({ start: m.start, end: m.end, type: conllClass(m.type) });
-    }
-    return out;
+    const runs = doc.sentences.map((s) => tokenize(doc.text, s.start, s.end).filter((t) => t.end <= s.end));
+    return tagTokenRuns(doc.text, runs).map((m) => ({
+      start: m.start,
+      end: m.end,
+      type: conllClass(m.type),
+    }));
   }
   let d: AnnotatedDocument = {
     id: doc.id,

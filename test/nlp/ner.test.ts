@@ -54,7 +54,7 @@ describe('NER model', () => {
     const model = new NerModel(readModelFile(modelPath(NER_MODEL_FILE)), loadGazetteerData());
     const ms = performance.now() - t0;
     assert.ok(ms < 1000, `load took ${ms.toFixed(0)} ms`);
-    assert.ok(model.table.size > 10000);
+    assert.ok(model.pass1.table.size > 10000);
   });
 
   it('finds the people, organisations, places and nationalities of the seed article', () => {

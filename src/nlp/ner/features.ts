@@ -228,6 +228,10 @@ export const T = {
   chunkHead: 33,
   chunkFirst: 34,
   chunkOrg: 35,
+  docAny: 36,
+  docMaj: 37,
+  docMajSS: 38,
+  docNone: 39,
   hist1: 40,
   hist2: 41,
   hist1l: 42,
@@ -379,11 +383,39 @@ function nameChunks(words: string[], lower: string[], info: WordInfo[], gaz: str
   return out;
 }
 
+/**
+ * What a first tagging pass said about each word of the document: per word (normalised, case kept),
+ * how often it was tagged PER, ORG, LOC, MISC, or O. A second pass reads it as features, so that a name is
+ * tagged alike wherever it occurs ("Korean Peninsula"; "Kim" after "Kim Jong Un").
+ */
+export type DocHints = Map<string, Int32Array>;
+
+/** Class of a BILOU label id: 0..3 for PER, ORG, LOC, MISC; 4 for O. */
+export function labelClass(label: number): number {
+  return label === 0 ? 4 : (label - 1) >> 2;
+}
+
+export function docHints(sentences: string[][], labels: ArrayLike<number>[]): DocHints {
+  const out: DocHints = new Map();
+  for (let s = 0; s < sentences.length; s++) {
+    const words = sentences[s];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (!isCapitalised(w)) continue;
+      let c = out.get(w);
+      if (!c) out.set(w, (c = new Int32Array(5)));
+      c[labelClass(labels[s][i])]++;
+    }
+  }
+  return out;
+}
+
 /** The static features of every token of a sentence (words already normalised). */
 export function sentenceFeatures(
   words: string[],
   res: FeatureResources,
   buf = new KeyBuffer(),
+  hints?: { doc: DocHints; own: ArrayLike<number> },
 ): SentenceFeatures {
   const n = words.length;
   const info = words.map((w) => wordInfo(w, res));
@@ -458,6 +490,30 @@ export function sentenceFeatures(
       buf.add(T.chunkHead, pos, info[ch.end - 1].l);
       if (i > ch.start) buf.add(T.chunkFirst, info[ch.start].l);
       if (ch.org) buf.add(T.chunkOrg, pos);
+    }
+    if (hints && x.cap) {
+      const c = hints.doc.get(words[i]);
+      const own = labelClass(hints.own[i]);
+      let best = -1;
+      let bestN = 0;
+      let others = 0;
+      if (c) {
+        for (let k = 0; k < 5; k++) {
+          const m = c[k] - (k === own ? 1 : 0);
+          if (m <= 0) continue;
+          others += m;
+          buf.add(T.docAny, k);
+          if (m > bestN) {
+            bestN = m;
+            best = k;
+          }
+        }
+      }
+      if (best >= 0) {
+        buf.add(T.docMaj, best);
+        buf.add(T.docMajSS, best, x.ss);
+      } else buf.add(T.docNone, i === 0 ? 1 : 0);
+      if (others > 0) buf.add(T.docAny, 9, own);
     }
   }
   offsets[n] = buf.n;

@@ -5,6 +5,8 @@ import { modelPath } from '../../paths.js';
 import { tokenize } from '../tokenize.js';
 import {
   buildGazetteer,
+  type DocHints,
+  docHints,
   type FeatureResources,
   type GazetteerData,
   KeyBuffer,
@@ -14,7 +16,6 @@ import {
 import { KeyTable } from './table.js';
 import {
   beamDecode,
-  decode,
   type EntityClass,
   LABELS,
   type LinearModel,
@@ -26,16 +27,24 @@ import {
 export const NER_MODEL_FILE = 'ner-model.json.gz';
 export const NER_GAZETTEER_FILE = 'ner-gazetteer.json';
 
-/** The serialised model (gzipped JSON). */
-export interface NerModelFile {
-  format: 'newsgraph-ner/2';
-  labels: string[];
+/** One linear model's weights in the file. */
+export interface ModelSection {
   /** Feature keys (64-bit hashes as two Int32 halves, little-endian, base64); row k of `weights` is key k's. */
   keys1: string;
   keys2: string;
   /** Int16 weights, little-endian, base64; multiply by `scale`. Row-major: feature × label. */
   weights: string;
   scale: number;
+}
+
+/** The serialised model (gzipped JSON). */
+export interface NerModelFile {
+  format: 'newsgraph-ner/3';
+  labels: string[];
+  /** The sentence-level tagger. */
+  pass1: ModelSection;
+  /** The second pass, which also reads what pass 1 said about the same words elsewhere in the document. */
+  pass2: ModelSection | null;
   /** Lower-case words usually written in lower case, space-separated. */
   lowerCommon: string;
   /** "word bits" pairs, newline-separated. */
@@ -72,34 +81,20 @@ export function base64(a: Int32Array | Int16Array): string {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 }
 
-export class NerModel implements LinearModel {
+/** One linear model: feature table and dequantised weights. */
+export class LinearWeights implements LinearModel {
   readonly table: KeyTable;
   readonly weights: Float32Array;
-  readonly resources: FeatureResources;
-  readonly meta: Record<string, unknown>;
-  private readonly buf = new KeyBuffer();
-  /** Beam width of the decoder (1: greedy). */
-  beam: number;
 
-  constructor(file: NerModelFile, gazetteer: GazetteerData) {
-    if (file.format !== 'newsgraph-ner/2') throw new Error(`ner model: unknown format ${file.format}`);
-    if (file.labels.join(' ') !== LABELS.join(' '))
-      throw new Error('ner model: label set differs from the code');
-    const k1 = int32s(file.keys1);
-    const k2 = int32s(file.keys2);
+  constructor(sec: ModelSection) {
+    const k1 = int32s(sec.keys1);
+    const k2 = int32s(sec.keys2);
     this.table = new KeyTable(k1.length);
     for (let i = 0; i < k1.length; i++) this.table.add(k1[i], k2[i]);
-    const buf = Buffer.from(file.weights, 'base64');
+    const buf = Buffer.from(sec.weights, 'base64');
     const q = new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
     this.weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) this.weights[i] = q[i] * file.scale;
-    this.resources = {
-      gazetteer: buildGazetteer(gazetteer, splitEntry),
-      lowerCommon: new Set(file.lowerCommon ? file.lowerCommon.split(' ') : []),
-      clusters: parseClusters(file.clusters),
-    };
-    this.meta = file.meta;
-    this.beam = Number(process.env.NEWSGRAPH_NER_BEAM ?? file.meta.beam ?? 1);
+    for (let i = 0; i < q.length; i++) this.weights[i] = q[i] * sec.scale;
   }
 
   featureId(h1: number, h2: number): number {
@@ -113,20 +108,74 @@ export class NerModel implements LinearModel {
       for (let y = 0; y < N_LABELS; y++) out[y] += w[base + y];
     }
   }
+}
 
-  /** Tag one sentence of token strings: spans over token indices with a confidence. */
-  tag(words: string[]): { start: number; end: number; cls: EntityClass; score: number }[] {
-    if (!words.length) return [];
-    const norm = words.map(normaliseForFeatures);
-    const sf = sentenceFeatures(norm, this.resources, this.buf);
-    const { labels, conf } =
-      this.beam > 1
-        ? beamDecode(this, sf, staticIds(this, sf), this.beam)
-        : decode(this, sf, staticIds(this, sf));
-    return labelsToSpans(labels).map((s) => {
-      let c = 1;
-      for (let k = s.start; k < s.end; k++) c = Math.min(c, conf[k]);
-      return { ...s, score: Math.round(c * 1000) / 1000 };
+export interface TaggedSpan {
+  /** Token indices within the sentence, end exclusive. */
+  start: number;
+  end: number;
+  cls: EntityClass;
+  score: number;
+}
+
+export class NerModel {
+  readonly pass1: LinearWeights;
+  readonly pass2: LinearWeights | null;
+  readonly resources: FeatureResources;
+  readonly meta: Record<string, unknown>;
+  private readonly buf = new KeyBuffer();
+  /** Beam width of the decoder (1: greedy). */
+  beam: number;
+  /** Whether to run the document-level second pass (when the model has one). */
+  twoPass: boolean;
+
+  constructor(file: NerModelFile, gazetteer: GazetteerData) {
+    if (file.format !== 'newsgraph-ner/3') throw new Error(`ner model: unknown format ${file.format}`);
+    if (file.labels.join(' ') !== LABELS.join(' '))
+      throw new Error('ner model: label set differs from the code');
+    this.pass1 = new LinearWeights(file.pass1);
+    this.pass2 = file.pass2 ? new LinearWeights(file.pass2) : null;
+    this.resources = {
+      gazetteer: buildGazetteer(gazetteer, splitEntry),
+      lowerCommon: new Set(file.lowerCommon ? file.lowerCommon.split(' ') : []),
+      clusters: parseClusters(file.clusters),
+    };
+    this.meta = file.meta;
+    this.beam = Number(process.env.NEWSGRAPH_NER_BEAM ?? file.meta.beam ?? 1);
+    this.twoPass = this.pass2 !== null && process.env.NEWSGRAPH_NER_ONE_PASS !== '1';
+  }
+
+  private run(
+    model: LinearModel,
+    words: string[],
+    hints?: { doc: DocHints; own: ArrayLike<number> },
+  ): { labels: Int32Array; conf: Float64Array } {
+    const sf = sentenceFeatures(words, this.resources, this.buf, hints);
+    return beamDecode(model, sf, staticIds(model, sf), Math.max(1, this.beam));
+  }
+
+  /** Tag one sentence of token strings on its own (no document context). */
+  tag(words: string[]): TaggedSpan[] {
+    return this.tagDocument([words])[0];
+  }
+
+  /** Tag the sentences of one document: the second pass sees what the first said about the whole document. */
+  tagDocument(sentences: string[][]): TaggedSpan[][] {
+    const norm = sentences.map((ws) => ws.map(normaliseForFeatures));
+    let out = norm.map((ws) => (ws.length ? this.run(this.pass1, ws) : null));
+    if (this.twoPass && this.pass2) {
+      const first = out.map((o) => o?.labels ?? new Int32Array(0));
+      const doc = docHints(norm, first);
+      const pass2 = this.pass2;
+      out = norm.map((ws, s) => (ws.length ? this.run(pass2, ws, { doc, own: first[s] }) : null));
+    }
+    return out.map((o) => {
+      if (!o) return [];
+      return labelsToSpans(o.labels).map((s) => {
+        let c = 1;
+        for (let k = s.start; k < s.end; k++) c = Math.min(c, o.conf[k]);
+        return { ...s, score: Math.round(c * 1000) / 1000 };
+      });
     });
   }
 }

@@ -21,42 +21,49 @@ function typeLexicon(model: NerModel): TypeLexicon {
   return lexicon;
 }
 
-/** Named-entity mentions of one run of tokens (a sentence), with contract types. */
-export function tagTokens(text: string, tokens: Token[], model: NerModel | null = nerModel()): Mention[] {
-  if (!model || !tokens.length) return [];
+/** Named-entity mentions of a document given as runs of tokens (its sentences), with contract types. */
+export function tagTokenRuns(text: string, runs: Token[][], model: NerModel | null = nerModel()): Mention[] {
+  if (!model) return [];
   const lex = typeLexicon(model);
-  const words = tokens.map((t) => t.text);
+  const words = runs.map((r) => r.map((t) => t.text));
+  const tagged = model.tagDocument(words);
   const out: Mention[] = [];
-  for (const s of model.tag(words)) {
-    const start = tokens[s.start].start;
-    const end = tokens[s.end - 1].end;
-    const lower = words.slice(s.start, s.end).map((w) => w.toLowerCase());
-    out.push({
-      start,
-      end,
-      text: text.slice(start, end),
-      type: contractType(s.cls, lower, lex),
-      kind: 'name',
-      entity: null,
-      score: s.score,
-    });
+  for (let r = 0; r < runs.length; r++) {
+    const tokens = runs[r];
+    for (const s of tagged[r]) {
+      const start = tokens[s.start].start;
+      const end = tokens[s.end - 1].end;
+      const lower = words[r].slice(s.start, s.end).map((w) => w.toLowerCase());
+      out.push({
+        start,
+        end,
+        text: text.slice(start, end),
+        type: contractType(s.cls, lower, lex),
+        kind: 'name',
+        entity: null,
+        score: s.score,
+      });
+    }
   }
   return out;
 }
 
+/** Named-entity mentions of one run of tokens (a sentence) on its own, with contract types. */
+export function tagTokens(text: string, tokens: Token[], model: NerModel | null = nerModel()): Mention[] {
+  return tokens.length ? tagTokenRuns(text, [tokens], model) : [];
+}
+
 /** Tag every sentence of a document: tokens are grouped by the sentence spans they fall in. */
 export function tagSentences(text: string, tokens: Token[], sentences: Span[]): Mention[] {
-  const model = nerModel();
-  if (!model) return [];
-  const out: Mention[] = [];
+  const runs: Token[][] = [];
   let k = 0;
   for (const s of sentences) {
     while (k < tokens.length && tokens[k].start < s.start) k++;
     const first = k;
     while (k < tokens.length && tokens[k].end <= s.end) k++;
-    if (k > first) out.push(...tagTokens(text, tokens.slice(first, k), model));
+    if (k > first) runs.push(tokens.slice(first, k));
   }
-  return out;
+  return tagTokenRuns(text, runs);
 }
 
 // Named-entity mentions from the trained tagger (models/ner-model.json.gz) → doc.mentions of kind 'name'.
