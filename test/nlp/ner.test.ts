@@ -100,10 +100,13 @@ describe('NER model', () => {
     );
   });
 
-  it('tags curly-quoted possessives without swallowing the clitic', () => {
-    const s = 'It was a return visit at Kim’s invitation, Putin’s aide said.';
-    const ms = tagTokens(s, tokenize(s));
-    assert.ok(ms.some((m) => m.text === 'Kim' && m.type === 'PERSON'));
+  it('tags curly-quoted possessives without swallowing the clitic, and a surname like its full name', () => {
+    const text =
+      'Kim Jong Un met Vladimir Putin. It was a return visit at Kim’s invitation, Putin’s aide said.';
+    const ms = tagText(text);
+    assert.ok(has(ms, 'Kim Jong Un', 'PERSON'));
+    assert.ok(has(ms, 'Kim', 'PERSON'), 'the second pass carries "Kim" over from "Kim Jong Un"');
+    assert.ok(has(ms, 'Putin', 'PERSON'));
     assert.ok(!ms.some((m) => m.text.includes('’')));
   });
 });
