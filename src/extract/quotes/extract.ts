@@ -494,7 +494,7 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
       subject = subjectAfter(c, j, pHi);
     } else {
       // NP then verb, within a few tokens.
-      for (let k = j; k <= Math.min(pHi, j + 16); k++) {
+      for (let k = j; k <= Math.min(pHi, j + 40); k++) {
         const t = c.toks[k].text;
         if (/^[.;:!?"“”]$/.test(t)) break;
         if (c.inMark[k] >= 0) break;
@@ -520,6 +520,12 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     // "Lobov said" must not be followed by its own content ("…," Lobov said that …): that is a new quote.
     const after = cueTok + 1;
     if (c.lower[after] === 'that' || c.toks[after]?.text === ':') continue;
+    // "“….” He added, “…”" / "“….” She says they …": a quotation that closed its sentence is followed by a new
+    // sentence; only "“….” he said." with nothing after the attribution is its tail.
+    if (!comma && /[.!?]/.test(lastInner) && c.isCap(j)) {
+      const endAttr = Math.max(cueTok, subject ? c.tokBefore(subject.end) : cueTok) + 1;
+      if (endAttr <= pHi && c.toks[endAttr].text !== '.') continue;
+    }
     c.usedCue.add(cueTok);
     usedMark.add(mi);
     // A quotation that opens mid-clause ("the prime minister ''looked ashen,'' Mr. Arad said") is part of a
@@ -959,6 +965,8 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
       start = j;
       break;
     }
+    // "says his campaign is the only one that …": a clause before "that" makes it a relative pronoun
+    if (NON_NP_VERBS.has(t) || /^(?:he|she|they|it|we|i|you|his|their|its|our|my)$/.test(t)) break;
     if (t === ':') {
       start = j + 1;
       break;
@@ -1111,12 +1119,16 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   // A later cue with its own clause: "they are undecided, 27 percent … said …" — stop at the first break before it.
   for (let j = start + 1; j <= endTok; j++) {
     if (c.inMark[j] >= 0 || !c.cue[j] || c.cue[j]!.form !== 'finite' || !cueAt(c, j)) continue;
-    for (let b = start + 2; b < j; b++) {
-      if (c.inMark[b] < 0 && /^[,;—–]$/.test(c.toks[b].text)) {
-        endTok = b - 1;
-        break;
-      }
+    // the last break before it starts the new clause, unless the break closes an appositive of the content's own
+    // subject ("his band and Brian Burton, AKA Danger Mouse, wrote …"); "…, 38 percent — who said" cuts before
+    // the relative's antecedent
+    let b = j - 1;
+    while (b > start + 1 && !(c.inMark[b] < 0 && /^[,;—–]$/.test(c.toks[b].text))) b--;
+    if (b > start + 1 && /^(?:who|which|that)$/.test(c.lower[b + 1] ?? '')) {
+      b--;
+      while (b > start + 1 && !(c.inMark[b] < 0 && /^[,;—–]$/.test(c.toks[b].text))) b--;
     }
+    if (b > start + 1 && b < j - 1) endTok = b - 1;
     break;
   }
   // A quotation with its own comma, then an adverbial: "cautioned “let’s not get ahead of ourselves,” before …".
