@@ -6,7 +6,8 @@ import { type PruneContext, pruneBlocks } from './prune.js';
 // Main content: Readability picks the story's container; we then flatten it into blocks ourselves and
 // take out what Readability keeps but a reader would skip (captions, link boxes, prompts, bios).
 
-const ALWAYS_DROP = new Set(['figcaption', 'nav', 'aside', 'form', 'footer']);
+/** Boxes that hold page furniture by their element alone (an ASP.NET <form> may wrap a whole page: size decides). */
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'form', 'footer', 'header']);
 
 /** The story's blocks, or null when the page holds no article. */
 export function extractContent(document: Document, ctx: PruneContext): Block[] | null {
@@ -24,10 +25,11 @@ export function extractContent(document: Document, ctx: PruneContext): Block[] |
   if (!root) return null;
   const total = (root.textContent ?? '').length || 1;
   const skip = (el: Element): boolean => {
-    if (ALWAYS_DROP.has(el.localName)) return true;
-    if (!el.hasAttributes()) return false;
+    if (el.localName === 'figcaption') return true;
+    const byTag = FURNITURE_TAGS.has(el.localName);
+    if (!byTag && !el.hasAttributes()) return false;
     if (isHidden(el) || isPopup(el)) return true;
-    if (!(isFurniture(el) || hasFurnitureRole(el))) return false;
+    if (!byTag && !(isFurniture(el) || hasFurnitureRole(el))) return false;
     // A furniture name on an element holding most of the story is a misnomer, not furniture.
     return (el.textContent ?? '').length < 0.4 * total;
   };
