@@ -550,7 +550,7 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
       (t) =>
         t.start >= s.start &&
         t.end <= s.end &&
-        /^\d{4}-\d{2}(-\d{2})?$/.test(t.value) &&
+        /^\d{4}(-\d{2}(-\d{2})?)?$/.test(t.value) &&
         (t.type === 'DATE' || !t.type),
     );
     if (times.length) a.date = times[0].value;
@@ -590,7 +590,7 @@ function addParties(a: Agreement, p: { parties: string[]; signatories: string[] 
   addUnique(a.signatories, p.signatories);
 }
 
-const SIGNING = /^(sign(ed|s)?|inked|concluded|yielded|reached|clinched|sealed|struck|ratified|agreed)$/;
+const SIGNING = /^(sign(ed|s)?|inked|concluded|yielded|reached|clinched|sealed|struck|agreed)$/;
 /** Verbs whose subject is a party, whatever they do to the agreement. */
 const PARTY_VERBS =
   /^(ratif(y|ies|ied)|suspend(s|ed)?|withdr[ae]w|withdraws|quit|quits|exited|abandon(s|ed)?|join(s|ed)?|renew(s|ed)?|extend(s|ed)?|violat(es|ed)|scrapp?(ed|s)?|terminat(es|ed)|renounc(es|ed))$/;

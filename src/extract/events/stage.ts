@@ -106,6 +106,7 @@ export function resolveActor(e: Entity, idx: ActorIndex): Entity {
 }
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+const AGREEMENT_AFTER = /^(treaty|agreement|accord|pact|deal|convention|protocol|talks|summit)$/i;
 /** Event types whose target is, failing a named one, the country where they happen or whose people they
  * address ("attacked a camp in X", "demanded parties in X allow …"). Not for meetings and agreements, where
  * the place is only the venue. */
@@ -355,6 +356,8 @@ function firstPlace(ts: Tok[], r: Region, idx: ActorIndex, visit: boolean): Enti
   const b = ts[r.to - 1].end;
   for (const m of idx.mentions) {
     if (m.start < a || m.end > b || !PLACE_TYPES.has(m.entity.type)) continue;
+    // "in the New START treaty" names an agreement, not a place
+    if (AGREEMENT_AFTER.test(ts[tokenIndexAt(ts, m.end - 1) + 1]?.text ?? '')) continue;
     const k = tokenIndexAt(ts, m.start);
     const prep = governingPrep(ts, k, r.from);
     if (prep && LOCATIVE.has(prep)) return m.entity;
