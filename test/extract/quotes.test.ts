@@ -30,7 +30,13 @@ describe('quotes: the seed article', () => {
     for (const q of top) assert.equal(q.speaker?.entity, lobov?.id, `speaker of ${q.text.slice(0, 50)}`);
     const nested = doc.quotes.filter((q) => q.parent);
     assert.ok(nested.length <= 1);
-    for (const q of nested) assert.match(q.speaker?.text ?? '', /Kim/);
+    for (const q of nested) {
+      assert.match(q.speaker?.text ?? '', /Kim/);
+      const parent = doc.quotes.find((p) => p.id === q.parent);
+      assert.ok(parent && parent.start <= q.start && q.end <= parent.end, 'nested inside its parent');
+      const kim = doc.entities.find((e) => e.id === q.speaker?.entity);
+      if (kim) assert.equal(kim.name, 'Kim Jong Un');
+    }
   });
 
   test('kinds: four direct, two mixed, four indirect', () => {

@@ -50,7 +50,8 @@ interface Candidate {
   /** The speaker copied from an earlier quote (D). */
   inherited?: QuoteSpeaker | null;
   speech: boolean;
-  parent?: number;
+  /** The quotation this one is reported inside. */
+  parent?: Candidate;
   /** Where the attribution's sentence ends, for continuation paragraphs (D). */
   attrEnd?: number;
 }
@@ -751,9 +752,68 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
       usedMark.add(mi);
     }
     while (q < out.length) result.push(out[q++]);
-    return dedupe(result);
+    return withNested(c, mentions, dedupe(result));
   }
-  return dedupe(out.sort((a, b) => a.start - b.start));
+  return withNested(c, mentions, dedupe(out.sort((a, b) => a.start - b.start)));
+}
+
+const NESTED_CUES = new Set([
+  'say',
+  'tell',
+  'describe',
+  'call',
+  'add',
+  'warn',
+  'stress',
+  'note',
+  'announce',
+  'promise',
+  'claim',
+  'insist',
+  'declare',
+  'write',
+]);
+
+/** Speech reported inside a direct quotation by a named person ("“Kim has described relations … as allied …,” the
+ * expert said"): its own quote, attributed to that person, with `parent`. */
+function withNested(c: Ctx, mentions: Mention[], cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const q of cands) {
+    out.push(q);
+    if (q.kind !== 'direct' || !q.speech) continue;
+    const first = c.tokAfter(q.start);
+    for (let i = first; i < c.toks.length && c.toks[i].start < q.end; i++) {
+      const info = c.cue[i];
+      if (!info || info.form !== 'finite' || !NESTED_CUES.has(info.lemma) || c.inMark[i] < 0) continue;
+      if (q.cue && c.toks[i].start >= q.cue.start && c.toks[i].start < q.cue.end) continue;
+      const mk0 = c.marked[c.inMark[i]];
+      const [sLo, sHi] = c.sentTok[c.sentOf[i]] ?? [i, i];
+      const lo = Math.max(sLo, c.tokAfter(mk0.innerStart));
+      const subject = subjectBefore(c, i, lo);
+      if (!subject) continue;
+      const person = mentions.some(
+        (m) => m.kind === 'name' && m.type === 'PERSON' && m.start < subject.end && subject.start < m.end,
+      );
+      if (!person) continue;
+      let k = i + 1;
+      if (c.lower[k] === 'that') k++;
+      const hi = Math.min(sHi, c.tokBefore(mk0.innerEnd));
+      if (hi - k < 2) continue;
+      const span = trimSpan(c.text, c.toks[k].start, c.toks[hi].end);
+      out.push({
+        start: span.start,
+        end: span.end,
+        fragments: null,
+        kind: 'indirect',
+        cue: { start: c.toks[i].start, end: c.toks[i].end },
+        subject,
+        speech: true,
+        parent: q,
+      });
+      break;
+    }
+  }
+  return out;
 }
 
 /** The subject of a participle cue (", adding that …"): the last subject in this sentence, else its opening name. */
@@ -1216,6 +1276,7 @@ export function resolveSpeakers(doc: AnnotatedDocument, cands: Candidate[]): Quo
   const sorted = doc.mentions.every((m, i, a) => i === 0 || a[i - 1].start <= m.start)
     ? doc.mentions
     : [...doc.mentions].sort((a, b) => a.start - b.start);
+  const ids = new Map<Candidate, string>();
   for (const q of cands) {
     let speaker: QuoteSpeaker | null = null;
     if (q.subject) {
@@ -1233,7 +1294,7 @@ export function resolveSpeakers(doc: AnnotatedDocument, cands: Candidate[]): Quo
         if ((PERSON_PRONOUNS.has(w) || definite) && lastPerson) speaker.entity = lastPerson;
       }
     }
-    if (speaker?.entity && typeOf.get(speaker.entity) === 'PERSON') lastPerson = speaker.entity;
+    if (speaker?.entity && !q.parent && typeOf.get(speaker.entity) === 'PERSON') lastPerson = speaker.entity;
     const quote: Quote = {
       id: `q${quotes.length + 1}`,
       kind: q.kind,
@@ -1245,6 +1306,8 @@ export function resolveSpeakers(doc: AnnotatedDocument, cands: Candidate[]): Quo
       speaker,
     };
     if (!q.speech) (quote as Quote & { speech?: boolean }).speech = false;
+    if (q.parent) quote.parent = ids.get(q.parent) ?? null;
+    ids.set(q, quote.id);
     quotes.push(quote);
   }
   return quotes;
