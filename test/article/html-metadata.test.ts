@@ -57,6 +57,15 @@ describe('bylines', () => {
       'Ali Khan',
     ]);
   });
+
+  it('leaves out the publisher, sites and labels', () => {
+    assert.deepEqual(cleanByline(['Finian Cunningham. Sputnik International'], 'Sputnik'), [
+      'Finian Cunningham',
+    ]);
+    assert.deepEqual(cleanByline(['Troy L. Smith, cleveland.com'], 'cleveland'), ['Troy L. Smith']);
+    assert.deepEqual(cleanByline(['Text: Anna Berg'], null), ['Anna Berg']);
+    assert.deepEqual(cleanByline(['The Water Coolest'], 'The Water Coolest'), []);
+  });
 });
 
 describe('page metadata', () => {
@@ -75,7 +84,7 @@ describe('page metadata', () => {
     assert.equal(m.description, 'OG description');
     assert.equal(m.publisher, 'Beispiel Zeitung');
     assert.equal(m.language, 'de');
-    assert.deepEqual(m.authors, ['Erika Muster']);
+    assert.deepEqual(m.authors[0], ['Erika Muster']);
   });
 
   it('survives broken JSON-LD and reads Dublin Core, <time> and microdata', () => {
@@ -88,7 +97,8 @@ describe('page metadata', () => {
     assert.equal(m.headline, null);
     assert.equal(m.published[0], '2023-05-06');
     assert.ok(m.published.includes('2023-05-06T08:00:00Z'));
-    assert.deepEqual(cleanByline(m.authors), ['Ana Lima', 'Rui Costa']);
+    assert.deepEqual(cleanByline(m.authors[1]), ['Ana Lima']);
+    assert.deepEqual(cleanByline(m.authors[2]), ['Rui Costa']);
   });
 
   it('normalises language tags', () => {

@@ -93,13 +93,20 @@ export function htmlToArticle(html: string, opts: HtmlOptions): Article {
     dateline,
     body: bodyStart >= 0 && bodyStart < text.length ? { start: bodyStart, end: text.length } : null,
     sections,
-    byline: cleanByline(meta.authors),
+    byline: meta.authors.map((tier) => cleanByline(tier, meta.publisher)).find((names) => names.length) ?? [],
     publisher: meta.publisher,
-    language: meta.language ?? guessLanguage(text),
+    language: chooseLanguage(meta.language, text),
     published: published ?? dateline?.date ?? null,
     modified,
   };
   return { text, url: opts.url, layout };
+}
+
+/** The declared language, unless a page templated as English reads as another language. */
+function chooseLanguage(declared: string | null, text: string): string | null {
+  const guessed = guessLanguage(text);
+  if (!declared) return guessed;
+  return declared === 'en' && guessed && guessed !== 'en' ? guessed : declared;
 }
 
 function firstDate(raws: string[]): string | null {

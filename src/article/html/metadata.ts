@@ -13,7 +13,8 @@ export interface PageMetadata {
   description: string | null;
   published: string[];
   modified: string[];
-  authors: string[];
+  /** Raw author strings, one list per source in order of trust (JSON-LD, meta tags, microdata, rel=author). */
+  authors: string[][];
   publisher: string | null;
   language: string | null;
 }
@@ -78,6 +79,8 @@ function names(x: Json | undefined): string[] {
   if (typeof x === 'string') return [x];
   if (Array.isArray(x)) return x.flatMap((v) => names(v));
   if (isObject(x)) {
+    // An organisation named as author is the publisher, not a byline.
+    if (typesOf(x).some((t) => /Organization$|^Corporation$/.test(t))) return [];
     const n = str(x.name) ?? ([str(x.givenName), str(x.familyName)].filter(Boolean).join(' ') || null);
     return n ? [n] : [];
   }
@@ -185,32 +188,26 @@ export function readMetadata(document: Document, scan: PageScan): PageMetadata {
     ...itemprop('dateModified'),
   ].filter((x): x is string => !!x);
 
+  // Author sources in order of trust; the first that yields a clean name wins, so that commenters
+  // marked up as authors, or a second spelling of the same name, do not join the byline.
+  const itemAuthors = scan.itemprops
+    .filter((el) => (el.getAttribute('itemprop') ?? '').split(/\s+/).includes('author'))
+    .map(
+      (el) =>
+        el.querySelector('[itemprop="name"]')?.getAttribute('content') ??
+        el.querySelector('[itemprop="name"]')?.textContent ??
+        el.getAttribute('content') ??
+        el.textContent ??
+        '',
+    );
   const authors = [
-    ...names(art?.author),
-    ...names(art?.creator),
-    ...m(
-      'article:author',
-      'author',
-      'parsely-author',
-      'sailthru.author',
-      'dc.creator',
-      'byl',
-      'byline',
-    ).filter((a) => !/^https?:\/\//.test(a)),
-    ...scan.itemprops
-      .filter((el) => (el.getAttribute('itemprop') ?? '').split(/\s+/).includes('author'))
-      .map(
-        (el) =>
-          el.querySelector('[itemprop="name"]')?.getAttribute('content') ??
-          el.querySelector('[itemprop="name"]')?.textContent ??
-          el.getAttribute('content') ??
-          el.textContent ??
-          '',
-      ),
-    ...scan.authorLinks.map((el) => el.textContent ?? ''),
-  ]
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+    [...names(art?.author), ...names(art?.creator)],
+    m('article:author', 'author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'byline').filter(
+      (a) => !/^https?:\/\//.test(a),
+    ),
+    itemAuthors,
+    scan.authorLinks.map((el) => el.textContent ?? ''),
+  ].map((tier) => tier.map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean));
 
   const publisher =
     names(art?.publisher)[0] ??
@@ -234,9 +231,19 @@ export function readMetadata(document: Document, scan: PageScan): PageMetadata {
     published,
     modified,
     authors,
-    publisher: publisher ? decodeEntities(publisher) : null,
+    publisher: cleanPublisher(publisher),
     language: normaliseLanguage(language),
   };
+}
+
+/** "Site | Tagline" → "Site"; a bare URL → its host. */
+function cleanPublisher(raw: string | null): string | null {
+  if (!raw) return null;
+  let s = decodeEntities(raw).trim();
+  const url = /^https?:\/\/(?:www\.)?([^/\s]+)/i.exec(s);
+  if (url) return url[1];
+  s = s.split(/\s+[|·•]\s+/)[0].trim();
+  return s || null;
 }
 
 /** "en-US", "en_GB", "English" → "en". */
