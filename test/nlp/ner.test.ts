@@ -5,6 +5,7 @@ import type { AnnotatedDocument, ArticleLayout, Mention } from '../../src/docume
 import { evaluateNer } from '../../src/evaluate/ner.js';
 import type { GoldDocument } from '../../src/nlp/ner/corpus.js';
 import { loadGazetteerData, NER_MODEL_FILE, NerModel, readModelFile } from '../../src/nlp/ner/model.js';
+import { extendOrganisations } from '../../src/nlp/ner/refine.js';
 import { nerStage, tagTokens } from '../../src/nlp/ner/stage.js';
 import { LABELS, labelsToSpans, spansToLabels } from '../../src/nlp/ner/tagger.js';
 import { conllClass, contractType } from '../../src/nlp/ner/types.js';
@@ -69,6 +70,7 @@ describe('NER model', () => {
     for (const p of ['Vladimir Putin', 'Kim Jong Un', 'Roman Lobov', 'Putin', 'Kim', 'Lobov'])
       assert.ok(has(ms, p, 'PERSON'), p);
     assert.ok(has(ms, 'TASS', 'ORG'));
+    assert.ok(has(ms, 'Russian Institute for Strategic Studies', 'ORG'));
     for (const g of [
       'Russia',
       'North Korea',
@@ -144,6 +146,35 @@ describe('BILOU and types', () => {
     assert.equal(conllClass('FAC'), 'LOC');
     assert.equal(conllClass('NORP'), 'MISC');
     assert.equal(conllClass('PERSON'), 'PER');
+  });
+});
+
+describe('organisation spans', () => {
+  const org = new Set(['institute', 'ministry']);
+  const common = new Set(['the']);
+  it('grows a partial ORG to the whole formal name, absorbing a nationality', () => {
+    const words = 'He works for the Baltic Institute for Marine Studies .'.split(' ');
+    const spans = [
+      { start: 4, end: 5, cls: 'MISC' as const, score: 1 },
+      { start: 7, end: 9, cls: 'ORG' as const, score: 1 },
+    ];
+    assert.deepEqual(extendOrganisations(words, spans, org, common), [
+      { start: 4, end: 9, cls: 'ORG', score: 1 },
+    ]);
+  });
+  it('keeps a nationality apart when there is no "of"/"for" name, and never absorbs a person', () => {
+    const words = 'the Danish Foreign Ministry said'.split(' ');
+    const spans = [
+      { start: 1, end: 2, cls: 'MISC' as const, score: 1 },
+      { start: 2, end: 4, cls: 'ORG' as const, score: 1 },
+    ];
+    assert.deepEqual(extendOrganisations(words, spans, org, common), spans);
+    const w2 = 'Anna Berg Institute for Peace'.split(' ');
+    const s2 = [
+      { start: 0, end: 2, cls: 'PER' as const, score: 1 },
+      { start: 2, end: 5, cls: 'ORG' as const, score: 1 },
+    ];
+    assert.deepEqual(extendOrganisations(w2, s2, org, common), s2);
   });
 });
 

@@ -1,23 +1,27 @@
 import type { Mention, Span, Stage, Token } from '../../document.js';
 import { type NerModel, nerModel } from './model.js';
+import { extendOrganisations } from './refine.js';
 import { contractType, type TypeLexicon } from './types.js';
 
-let lexicon: TypeLexicon | undefined;
+let lexicon: (TypeLexicon & { orgWords: Set<string> }) | undefined;
+const EXTEND_ORGS = process.env.NEWSGRAPH_NER_NO_EXTEND !== '1';
 
-function typeLexicon(model: NerModel): TypeLexicon {
+function typeLexicon(model: NerModel): TypeLexicon & { orgWords: Set<string> } {
   if (lexicon) return lexicon;
   const places = new Set<string>();
   const locationWords = new Set<string>();
   const demonyms = new Set<string>();
+  const orgWords = new Set<string>();
   for (const list of model.resources.gazetteer.values()) {
     for (const { cat, toks } of list) {
       const phrase = toks.join(' ');
       if (cat === 'country' || cat === 'city' || cat === 'region') places.add(phrase);
       else if (cat === 'lockey') locationWords.add(phrase);
       else if (cat === 'demonym') demonyms.add(phrase);
+      else if (cat === 'orgsuffix') orgWords.add(phrase);
     }
   }
-  lexicon = { places, locationWords, demonyms };
+  lexicon = { places, locationWords, demonyms, orgWords };
   return lexicon;
 }
 
@@ -30,7 +34,10 @@ export function tagTokenRuns(text: string, runs: Token[][], model: NerModel | nu
   const out: Mention[] = [];
   for (let r = 0; r < runs.length; r++) {
     const tokens = runs[r];
-    for (const s of tagged[r]) {
+    const spans = EXTEND_ORGS
+      ? extendOrganisations(words[r], tagged[r], lex.orgWords, model.resources.lowerCommon)
+      : tagged[r];
+    for (const s of spans) {
       const start = tokens[s.start].start;
       const end = tokens[s.end - 1].end;
       const lower = words[r].slice(s.start, s.end).map((w) => w.toLowerCase());
