@@ -100,10 +100,15 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
     doc.mentions.filter((m) => m.kind === 'name'),
     ix,
   ).sort((a, b) => a.start - b.start || b.end - a.end);
+  // words of the document's full person names: "Jordan" after "Michael Jordan"; surnames apart ("Paris" after
+  // "Valeska Paris"), which win over a tagger's place reading too
   const personWords = new Set<string>();
   for (const m of ner)
-    if (m.type === 'PERSON' && m.text.includes(' '))
-      for (const w of m.text.split(/\s+/)) personWords.add(w.toLowerCase());
+    if (m.type === 'PERSON' && m.text.includes(' ')) {
+      const ws = m.text.split(/\s+/);
+      for (const w of ws) personWords.add(w.toLowerCase());
+      personWords.add(`#${ws[ws.length - 1].toLowerCase()}`);
+    }
   let lastEnd = -1;
   for (const m of ner) {
     if (m.start < lastEnd) continue; // overlapping tagger output: keep the first, longest
@@ -215,7 +220,10 @@ function linkNameMention(
   }
   const key = stripThe(base.text);
   // "Jordan" after "Michael Jordan" is the person, not the country
-  const personWord = m.type === 'PERSON' && personWords.has(key.toLowerCase());
+  const lk = key.toLowerCase();
+  const personWord =
+    (m.type === 'PERSON' && personWords.has(lk)) ||
+    (m.type !== 'PERSON' && personWords.has(`#${lk}`) && !countryForms(key).asCountry);
   if (!personWord && (m.type !== 'PERSON' || !key.includes(' '))) {
     const { asCountry, asDemonym, asCapital } = countryForms(key);
     if (asCountry && !(m.type === 'PERSON' && GIVEN_NAME_GENDER.has(key.toLowerCase()))) {
