@@ -63,7 +63,7 @@ export function detectFormat(recs: GoldRecord[]): GeoFormat {
   return 'geovirus';
 }
 
-const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+const PLACE_TYPES = new Set((process.env.GEO_PLACE_TYPES ?? 'GPE,LOC,FAC').split(','));
 const NOT_A_NAME = /^(the|this|that|these|those|it|its|there|here|a|an)\b/i;
 
 /**
@@ -98,7 +98,15 @@ export function predictedToponyms(doc: AnalyzedDocument, demonyms = false): Pred
       out.push({ start: m.start, end: m.end, text: m.text, lat, lon, entity: e.id });
     }
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  // A name that contains a resolved place's mention ("Cottonport Fire Station" around "Cottonport") is scored
+  // through that place.
+  const resolved = out.filter((t) => t.lat !== null);
+  const kept = out.filter(
+    (t) =>
+      t.lat !== null ||
+      !resolved.some((r) => r.start >= t.start && r.end <= t.end && (r.start > t.start || r.end < t.end)),
+  );
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export interface GeoCounts {

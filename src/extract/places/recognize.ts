@@ -231,6 +231,8 @@ export function recognize(doc: AnnotatedDocument): Toponym[] {
 
   // 1. The entity layer and the tagger.
   const placeTypes = new Set(['GPE', 'LOC']);
+  /** Place names (by the tagger) that the gazetteer does not know as a whole. */
+  const shells: Blocker[] = [];
   for (const e of doc.entities) {
     if (!placeTypes.has(e.type)) continue;
     const iso = e.ids.iso ? countryPlace(e.ids.iso) : null;
@@ -238,7 +240,9 @@ export function recognize(doc: AnnotatedDocument): Toponym[] {
       if (!plausibleName(m.text) || isTaken(m.start, m.end)) continue;
       const { places, country } = lookupName(m.text);
       if (iso && !places.includes(iso) && !places.length) places.push(iso);
-      push(mkToponym(m, 'entity', e.id, places, country, 0.9));
+      // A name the gazetteer does not know ("Cottonport Fire Station", "Northeast Georgia"): look inside it.
+      if (!places.length && !country) shells.push({ start: m.start, end: m.end, type: e.type });
+      else push(mkToponym(m, 'entity', e.id, places, country, 0.9));
     }
   }
   const blockers: Blocker[] = [];
@@ -247,13 +251,16 @@ export function recognize(doc: AnnotatedDocument): Toponym[] {
     if (placeTypes.has(m.type)) {
       if (isTaken(m.start, m.end) || !plausibleName(m.text)) continue;
       const { places, country } = lookupName(m.text);
-      push(mkToponym(m, 'mention', m.entity, places, country, 0.85));
+      if (!places.length && !country) shells.push({ start: m.start, end: m.end, type: m.type });
+      else push(mkToponym(m, 'mention', m.entity, places, country, 0.85));
     } else blockers.push({ start: m.start, end: m.end, type: m.type });
   }
   for (const e of doc.entities)
     if (!placeTypes.has(e.type))
       for (const m of e.mentions)
         if (isCap(m.text)) blockers.push({ start: m.start, end: m.end, type: e.type });
+  // A facility is named after its place ("Cottonport Fire Station", "Parkers Prairie High School").
+  for (const b of blockers) if (b.type === 'FAC') shells.push(b);
 
   // 2. The dateline's place.
   const dl = doc.article.dateline;
@@ -279,7 +286,13 @@ export function recognize(doc: AnnotatedDocument): Toponym[] {
     );
     if (p) push(mkToponym(a, 'state', null, [p], null, a.afterComma ? 0.95 : 0.8));
   }
-  scanGazetteer(doc, blockers, isTaken, push);
+  scanGazetteer(
+    doc,
+    blockers,
+    shells.filter((sh) => !FEATURE_WORD.test(doc.text.slice(sh.start, sh.end))),
+    isTaken,
+    push,
+  );
 
   out.sort((a, b) => a.start - b.start);
   linkContainers(doc.text, out);
@@ -319,9 +332,14 @@ function mkToponym(
   return { start, end, text, source, entity, candidates, country, container: -1, confidence };
 }
 
+/** Words that make a name a natural feature or a street, whose inner names are not the place meant ("Lake Vermont"). */
+const FEATURE_WORD =
+  /\b(Lake|River|Creek|Mountains?|Mount|Mt\.?|Island|Islands|Valley|Bay|Sea|Ocean|Gulf|Canyon|Forest|Park|Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Drive|Highway|Parkway|Lane|Trail|Bridge|Dam|Falls|Springs?|Beach|Peninsula)\b/;
+
 function scanGazetteer(
   doc: AnnotatedDocument,
   blockers: Blocker[],
+  shells: Blocker[],
   isTaken: (s: number, e: number) => boolean,
   push: (t: Toponym) => void,
 ): void {
@@ -366,7 +384,10 @@ function scanGazetteer(
     const tj = toks[best.j];
     const span = { start: t0.start, end: tj.end, text: text.slice(t0.start, tj.end) };
     if (isTaken(span.start, span.end)) continue;
-    const conf = acceptance(doc, toks, i, best.j, best.places, best.country, starts, blockers, ambiguous);
+    const shell = shells.find((sh) => sh.start <= span.start && span.end <= sh.end);
+    const conf = shell
+      ? insideShell(doc, toks, i, best.j, best.places, best.country, shell, blockers, ambiguous)
+      : acceptance(doc, toks, i, best.j, best.places, best.country, starts, blockers, ambiguous);
     if (conf > 0) {
       push(mkToponym(span, 'gazetteer', null, best.places, best.country, conf));
       i = best.j;
@@ -501,6 +522,33 @@ function acceptance(
   if (cue && maxPop >= MIN_POP_CUED) return maxPop >= 5000 ? 0.8 : 0.5;
   if (maxPop >= MIN_POP_UNCUED) return 0.7;
   return 0;
+}
+
+/**
+ * A gazetteer name inside a name that the tagger called a place or facility but the gazetteer does not know:
+ * "Northeast [Georgia]", "[Cottonport] Fire Station", "[Fargo]-Moorhead", "[Washington], D.C.".
+ */
+function insideShell(
+  doc: AnnotatedDocument,
+  toks: Token[],
+  i: number,
+  j: number,
+  places: Place[],
+  country: Country | null,
+  shell: Blocker,
+  blockers: Blocker[],
+  ambiguous: Set<string>,
+): number {
+  const span = { start: toks[i].start, end: toks[j].end };
+  const surface = doc.text.slice(span.start, span.end);
+  if (NEVER.has(surface.toLowerCase())) return 0;
+  if (blockers.some((b) => b.type === 'PERSON' && overlaps(b, span))) return 0;
+  const strong = !!country || places.some((p) => p.kind !== 'place');
+  if (strong) return 0.8;
+  if (i === j && ambiguous.has(placeKey(surface))) return 0;
+  // A town: at the start of the name ("Cottonport Fire Station") or at its end ("South Arlington").
+  const atEdge = span.start === shell.start || span.end === shell.end;
+  return atEdge && places.length ? 0.7 : 0;
 }
 
 /** Whether the text after "X, " starts with a state, province or country name. */
