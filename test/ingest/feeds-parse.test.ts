@@ -100,7 +100,10 @@ describe('feed parsing', () => {
     });
     assert.deepEqual(parseSitemap(read('sitemap-index.xml'), null), {
       kind: 'sitemapindex',
-      sitemaps: ['https://map.example.org/sitemap-news.xml', 'https://map.example.org/sitemap-2024.xml'],
+      sitemaps: [
+        { url: 'https://map.example.org/sitemap-news.xml', lastmod: null },
+        { url: 'https://map.example.org/sitemap-2024.xml', lastmod: '2024-07-02' },
+      ],
     });
     assert.deepEqual(parseOpml(read('subscriptions.opml'), null), [
       'https://news.example.org/feed.xml',

@@ -39,6 +39,13 @@ export function fullContent(e: FeedEntry): FeedEntry['content'] {
   return n >= MIN_FULL_TEXT && n > (e.summary ? plainLength(e.summary.body) : 0) ? e.content : null;
 }
 
+/** At most MAX_CHILD_SITEMAPS children, the most recently modified first when the index says (news first). */
+function newestSitemaps(list: { url: string; lastmod: string | null }[]) {
+  if (list.length <= MAX_CHILD_SITEMAPS) return list;
+  const t = (s: { lastmod: string | null }) => (s.lastmod ? Date.parse(s.lastmod) || 0 : 0);
+  return [...list].sort((a, b) => t(b) - t(a)).slice(0, MAX_CHILD_SITEMAPS);
+}
+
 function failing(key: string, e: unknown): SourceItem {
   return { key, load: () => Promise.reject(e) };
 }
@@ -109,12 +116,7 @@ async function* containerItems(
       const sm = parseSitemap(text, base);
       if (sm.kind === 'sitemapindex') {
         if (depth >= MAX_DEPTH) throw new Error('sitemap indexes nested too deep');
-        if (sm.sitemaps.length > MAX_CHILD_SITEMAPS)
-          ctx.fail(
-            key,
-            `sitemap index lists ${sm.sitemaps.length} sitemaps; the first ${MAX_CHILD_SITEMAPS} are read`,
-          );
-        for (const s of sm.sitemaps.slice(0, MAX_CHILD_SITEMAPS)) yield* urlItems(s, ctx, depth + 1, false);
+        for (const s of newestSitemaps(sm.sitemaps)) yield* urlItems(s.url, ctx, depth + 1, true);
         return;
       }
       const settle = remember(key);

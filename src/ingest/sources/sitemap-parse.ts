@@ -12,7 +12,7 @@ export interface SitemapPage {
 
 export type ParsedSitemap =
   | { kind: 'urlset'; pages: SitemapPage[] }
-  | { kind: 'sitemapindex'; sitemaps: string[] };
+  | { kind: 'sitemapindex'; sitemaps: { url: string; lastmod: string | null }[] };
 
 /** The sitemaps.org limit on entries per file; longer lists are cut there. */
 export const MAX_SITEMAP_ENTRIES = 50_000;
@@ -28,8 +28,11 @@ export function parseSitemap(text: string, base: string | null): ParsedSitemap {
   const index = nodes(child(doc, 'sitemapindex'))[0];
   if (index) {
     const sitemaps = nodes(child(index, 'sitemap'))
-      .map((s) => httpUrl(textOf(child(s, 'loc')), base))
-      .filter((u): u is string => u !== null);
+      .map((s) => ({
+        url: httpUrl(textOf(child(s, 'loc')), base),
+        lastmod: feedDate(textOf(child(s, 'lastmod'))),
+      }))
+      .filter((s): s is { url: string; lastmod: string | null } => s.url !== null);
     return { kind: 'sitemapindex', sitemaps: sitemaps.slice(0, MAX_SITEMAP_ENTRIES) };
   }
   const set = nodes(child(doc, 'urlset'))[0];
