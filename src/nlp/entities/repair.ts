@@ -25,6 +25,14 @@ const LOC_HEADS = new Set(
   ).split(' '),
 );
 
+/** Head words of buildings and streets: "Elizabeth Street" is not a person. */
+const FAC_HEADS = new Set(
+  (
+    'street st avenue ave road rd square bridge station airport park hall tower building stadium arena house ' +
+    'palace castle cathedral temple mosque prison memorial gate gardens boulevard lane highway'
+  ).split(' '),
+);
+
 const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'the', '&']);
 
 const CAP_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
@@ -160,6 +168,19 @@ export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Ment
       });
       break;
     }
+  }
+  // "John Smith" typed as an organisation or a place: a common given name and a capitalised surname
+  for (const m of mentions) {
+    if (m.type === 'PERSON' || m.type === 'NORP' || added.some((x) => x.start < m.end && m.start < x.end))
+      continue;
+    const ws = m.text.split(' ');
+    if (ws.length < 2 || ws.length > 3 || !GIVEN_NAME_GENDER.has(ws[0].toLowerCase())) continue;
+    const plain = (w: string) => {
+      const lw = w.toLowerCase();
+      return /^\p{Lu}\p{Ll}/u.test(w) && !ORG_HEADS.has(lw) && !LOC_HEADS.has(lw) && !FAC_HEADS.has(lw);
+    };
+    if (!ws.every(plain)) continue;
+    added.push({ ...m, type: 'PERSON' });
   }
   if (!added.length) return [...mentions];
   const out = mentions.filter((m) => !added.some((x) => m.start < x.end && x.start < m.end));
