@@ -84,7 +84,7 @@ export interface Candidate {
   confidence: number;
 }
 
-export function toks(text: string, tokens: Token[]): Tok[] {
+export function toks(_text: string, tokens: Token[]): Tok[] {
   return tokens.map((t) => ({
     text: t.text,
     lower: t.text.toLowerCase(),
