@@ -18,6 +18,7 @@ import {
   NEEDS_COMPLEMENT,
   NON_NP_VERBS,
   NON_SPEECH_SOURCES,
+  NOUN_LIKE,
   NP_PREPOSITIONS,
   OBJECT_VERBS,
   PERSON_PRONOUNS,
@@ -385,6 +386,9 @@ function cueAt(c: Ctx, i: number): CueInfo | null {
     return null;
   // A passive participle: "written by", "a play called “…”", "issued in Hawaii", "called off".
   const next = c.lower[i + 1] ?? '';
+  // "states", "remarks", "claims": a verb only after a subject-like word or before its complement
+  if (NOUN_LIKE.has(c.lower[i]) && !(PRONOUNS.has(prev) || c.isCap(i - 1) || next === 'that' || next === ':' || c.isQuoteMark(i + 1) || BETWEEN_SUBJECT_AND_VERB.has(prev)))
+    return null;
   if (info.form === 'finite' && next === 'by') return null;
   if (info.lemma === 'call' && (c.isQuoteMark(i + 1) || next === 'off' || next === 'up')) return null;
   // "what they said was …": a relative, not a report.
@@ -665,7 +669,13 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     const words = m[1].split(/\s+/);
     if (words.length > 6 || !/^\p{Lu}/u.test(m[1])) continue;
     if (words.filter((w) => /^\p{Ll}/u.test(w)).length > 1) continue;
-    if (HEADLINE_LABELS.test(m[1])) continue;
+    if (HEADLINE_LABELS.test(m[1]) || m[1].includes(',')) continue;
+    // The source before the colon is a name (the entity layer's, when it ran).
+    if (mentions.length) {
+      const a = para.start;
+      const b = para.start + m[1].length;
+      if (!mentions.some((x) => x.start >= a && x.end <= b && x.type !== 'MISC')) continue;
+    }
     const sStart = para.start + m[1].length + (m[0].length - m[1].length - m[2].length);
     const span = trimSpan(text, sStart, para.end);
     if (span.end - span.start < 10 || !/\s/.test(text.slice(span.start, span.end))) continue;
@@ -833,7 +843,7 @@ function inheritedSubject(c: Ctx, out: Candidate[], i: number, lo: number): Span
 }
 
 const HEADLINE_LABELS =
-  /^(?:so|but|and|or|yes|no|here|now|why|what|how|who|when|where|well|then|still|also|again|result|bottom line|the bottom line|translation|question|answer|update|updated|watch|video|videos|photos?|exclusive|breaking|opinion|analysis|editorial|note|editor['’]s note|related|read more|see also|source|sources|tags?|topics?|by|from|posted|published|filed under|live|listen|correction|q|a|fact check|explainer|timeline|key points|what we know|\d.*)$/i;
+  /^(?:the latest|latest|a reminder|reminder|here goes|follow .*|delegate update|so|but|and|or|yes|no|here|now|why|what|how|who|when|where|well|then|still|also|again|result|bottom line|the bottom line|translation|question|answer|update|updated|watch|video|videos|photos?|exclusive|breaking|opinion|analysis|editorial|note|editor['’]s note|related|read more|see also|source|sources|tags?|topics?|by|from|posted|published|filed under|live|listen|correction|q|a|fact check|explainer|timeline|key points|what we know|\d.*)$/i;
 
 const LEADING = new Set([
   'but',

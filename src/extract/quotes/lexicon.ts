@@ -231,6 +231,8 @@ function inflect(v: string): [string, CueForm][] {
 }
 
 const CUES = new Map<string, CueInfo>();
+/** Cue forms that are also common nouns: a cue only right after a subject-like word (checked by the extractor). */
+export const NOUN_LIKE = new Set<string>();
 function addCue(form: string, lemma: string, kind: CueForm): void {
   if (CUES.has(form)) return;
   CUES.set(form, { lemma, form: kind, recipient: RECIPIENT.has(lemma), objectual: OBJECTUAL.has(lemma) });
@@ -243,6 +245,9 @@ for (const [lemma, forms] of Object.entries(IRREGULAR)) {
   if (forms[4]) addCue(forms[4], lemma, 'finite');
 }
 for (const v of REGULAR) for (const [f, k] of inflect(v)) addCue(f, v, k);
+// Forms that are far more often nouns: "the state", "United States", "his remarks", "thanks to".
+for (const f of ['state', 'states', 'remark', 'remarks', 'thank', 'thanks', 'post', 'posts', 'report', 'reports', 'estimate', 'estimates', 'counter', 'charge', 'charges', 'call', 'calls', 'comment', 'comments', 'tweet', 'tweets', 'promise', 'promises', 'pledge', 'pledges', 'claim', 'claims', 'demand', 'demands'])
+  if (CUES.get(f)?.form !== 'finite' || /s$/.test(f)) NOUN_LIKE.add(f);
 // "posted" is a cue only with complement; "count" etc. are not included.
 
 // Cue words learned from PolNeAR train (train/quotes-cues.ts): forms that head gold attribution cues in a large
