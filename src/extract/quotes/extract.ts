@@ -637,6 +637,12 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     }
     if (cueTok < 0) continue;
     if (cueTok !== k && sep !== ':' && !c.cue[cueTok]?.recipient) continue;
+    // "Giuliani said, there’s a simple explanation: “…”": a clause between cue and quotation is the content
+    let clause = false;
+    for (let j = cueTok + 1; j <= k; j++)
+      if (PRONOUNS.has(c.lower[j]) || c.lower[j] === 'there' || NON_NP_VERBS.has(c.lower[j]) || c.lower[j] === "'s" || c.lower[j] === '’s')
+        clause = true;
+    if (clause) continue;
     // The quotation must close the sentence: otherwise it is part of a longer reported clause (C).
     const tail = text.slice(m.end, c.paras[c.paraOf[cueTok]].end);
     if (m.closed && !/^[\s.,;!?)\]]*$/.test(tail.split(/(?<=[.!?])\s/)[0] ?? '')) continue;
@@ -1000,7 +1006,9 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
     /^[,—–]$/.test(rest) ||
     /^[.!?]/.test(rest) ||
     /^,\s*(?:adding|saying|noting|arguing|explaining|according)\b/i.test(rest);
-  if ((commaBefore || inverted) && tailIsAdverbial && info.form !== 'participle') {
+  // "…, said Robert Egge, executive director of …": the comma after an inverted subject opens its appositive
+  const invertedAppositive = inverted && c.toks[k]?.text === ',';
+  if ((commaBefore || inverted) && (tailIsAdverbial || invertedAppositive) && info.form !== 'participle') {
     const commaTok = inverted ? i - 1 : subjTok - 1;
     let [s, e] = [sStart, c.toks[commaTok].start];
     [s, e] = extendOverMarks(c, s, e);
@@ -1133,6 +1141,9 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
     start = k;
   }
   if (start > hi) return null;
+  // "Sweeny said after an event in Edison": an adverbial, not content
+  if (!thatOrColon && !objectual && /^(?:after|before|during|while|at|outside|inside|afterward|afterwards|later|earlier)$/.test(c.lower[start]))
+    return null;
   const cStart = c.toks[start].start;
   // The content runs to the sentence end, or to ", adding …", ", according to …" or a later cue clause.
   let endTok = hi;
@@ -1192,11 +1203,14 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
     // the last break before it starts the new clause, unless the break closes an appositive of the content's own
     // subject ("his band and Brian Burton, AKA Danger Mouse, wrote …"); "…, 38 percent — who said" cuts before
     // the relative's antecedent
+    const sep = (x: number) =>
+      (c.inMark[x] < 0 && /^[,;—–]$/.test(c.toks[x].text)) ||
+      (c.isQuoteMark(x) && c.toks[x - 1]?.text === ',' && c.inMark[x + 1] < 0);
     let b = j - 1;
-    while (b > start + 1 && !(c.inMark[b] < 0 && /^[,;—–]$/.test(c.toks[b].text))) b--;
+    while (b > start + 1 && !sep(b)) b--;
     if (b > start + 1 && /^(?:who|which|that)$/.test(c.lower[b + 1] ?? '')) {
       b--;
-      while (b > start + 1 && !(c.inMark[b] < 0 && /^[,;—–]$/.test(c.toks[b].text))) b--;
+      while (b > start + 1 && !sep(b)) b--;
     }
     if (b > start + 1 && b < j - 1) endTok = b - 1;
     break;
