@@ -6,7 +6,7 @@
 // pass's choices. A name never votes for itself.
 
 import type { AnnotatedDocument } from '../../document.js';
-import { countryByDemonym } from '../../nlp/gazetteer/countries.js';
+import { type Country, countryByDemonym } from '../../nlp/gazetteer/countries.js';
 import { admin1Place, countryPlace, type Place, placeKey } from './gazetteer.js';
 import type { Toponym } from './recognize.js';
 
@@ -142,7 +142,25 @@ function contextOf(votes: Vote[], exclude: string): Context {
 
 const keyOf = (t: Toponym) => t.text.toLowerCase();
 
-export function resolve(doc: AnnotatedDocument, tops: Toponym[]): Resolution[] {
+/**
+ * The candidates a name really has. A country's name means the country, not its namesake city or division
+ * ("Mexico", "Kuwait", "Djibouti"); a name that is only another name of a country ("England", "Scotland" for the
+ * United Kingdom) is the division that bears it, where there is one.
+ */
+function effectiveCandidates(t: Toponym): Place[] {
+  const c = t.country;
+  if (!c) return t.candidates;
+  if (placeKey(c.name) !== placeKey(t.text)) {
+    const own = t.candidates.find(
+      (p) => p.kind === 'admin1' && p.country === c.iso2 && placeKey(p.name) === placeKey(t.text),
+    );
+    if (own) return [own];
+  }
+  return t.candidates.filter((p) => p.kind === 'country' || p.country !== c.iso2);
+}
+
+export function resolve(doc: AnnotatedDocument, tops0: Toponym[]): Resolution[] {
+  const tops = tops0.map((t) => ({ ...t, candidates: effectiveCandidates(t) }));
   // Seed context: demonyms and countries named by other layers.
   const seed: Vote[] = [];
   for (const m of doc.mentions) {
@@ -230,22 +248,7 @@ function pass(tops: Toponym[], votes: Vote[], pools: Map<string, Place[]>): Reso
     const ctx = ctxFor(t);
     let best: Place | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
-    // A name that is only another name of a country ("England", "Scotland" for the United Kingdom) is the division
-    // that bears it, where there is one.
-    const alias = t.country && placeKey(t.country.name) !== placeKey(t.text);
-    const own = alias
-      ? t.candidates.find(
-          (p) =>
-            p.kind === 'admin1' && p.country === t.country?.iso2 && placeKey(p.name) === placeKey(t.text),
-        )
-      : undefined;
-    if (own) {
-      out[k] = { place: own, score: prior(own) };
-      return;
-    }
     for (const p of t.candidates) {
-      // A country's name means the country, not its namesake city or division ("Mexico", "Kuwait", "Djibouti").
-      if (t.country && p.kind !== 'country' && p.country === t.country.iso2) continue;
       let s = prior(p) + contextScore(ctx, p) + proximity(p, keyOf(t), pools);
       // A division that shares its name with its own capital city ("Moscow", "Pyongyang"): the city is meant,
       // unless the name is a US state ("New York").
@@ -264,10 +267,27 @@ function pass(tops: Toponym[], votes: Vote[], pools: Map<string, Place[]>): Reso
         best = p;
       }
     }
-    if (!best && t.country) best = countryPlace(t.country.iso2);
+    if (!best && t.country) best = countryPlace(t.country.iso2) ?? countryAsPlace(t.country);
     out[k] = { place: best, score: bestScore };
   });
   return out;
+}
+
+/** A country the place gazetteer lacks (the Soviet Union, Yugoslavia): its record from the country gazetteer. */
+function countryAsPlace(c: Country): Place {
+  return {
+    index: -1,
+    geonames: null,
+    name: c.name,
+    country: c.iso2,
+    admin1: '',
+    featureCode: 'PCLH',
+    featureClass: 'A',
+    kind: 'country',
+    population: 0,
+    lat: c.lat,
+    lon: c.lon,
+  };
 }
 
 /** The division a place lies in, as a gazetteer record (for attributes.admin1). */

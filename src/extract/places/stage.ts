@@ -3,7 +3,7 @@
 // already has annotates that entity; one it lacks gets an entity of its own (one entity per place). The dateline's
 // place is resolved too, onto `article.dateline.geo`.
 import type { AnnotatedDocument, Entity, PlaceRef, Stage, TextSpan } from '../../document.js';
-import type { Place } from './gazetteer.js';
+import { distanceKm, type Place } from './gazetteer.js';
 import { recognize, type Toponym } from './recognize.js';
 import { admin1Of, type Resolution, resolve } from './resolve.js';
 
@@ -84,6 +84,7 @@ export function placesRun(doc: AnnotatedDocument): AnnotatedDocument {
       }
     } else entityOf[k] = null;
   });
+  const chosen = new Map<string, Place>();
   for (const [id, m] of votes) {
     const best = [...m.entries()].sort((a, b) => b[1] - a[1])[0][0];
     const e = byId.get(id);
@@ -91,9 +92,24 @@ export function placesRun(doc: AnnotatedDocument): AnnotatedDocument {
       const i = entities.indexOf(e);
       entities[i] = annotate(e, best);
       byId.set(id, entities[i]);
+      chosen.set(id, best);
       if (!byPlace.has(best)) byPlace.set(best, id);
     }
   }
+  // A mention that names another place than its entity ("England" grouped with "Britain") becomes a mention of
+  // that place's entity: one entity per place.
+  tops.forEach((t, k) => {
+    const id = entityOf[k];
+    const p = res[k].place;
+    const best = id ? chosen.get(id) : undefined;
+    if (!id || !p || !best || p === best || distanceKm(p.lat, p.lon, best.lat, best.lon) <= 161) return;
+    const e = byId.get(id);
+    if (!e) return;
+    const rest = e.mentions.filter((m) => !(m.start <= t.start && t.end <= m.end));
+    if (!rest.length) return;
+    e.mentions = rest;
+    entityOf[k] = null;
+  });
 
   tops.forEach((t, k) => {
     if (entityOf[k]) return;
