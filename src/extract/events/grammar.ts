@@ -349,6 +349,9 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
     const gerund =
       kind === 'ing' && !g.be && !!prev && (PREPOSITIONS.has(prev.lower) || DETERMINERS.has(prev.lower));
     const participleClause = kind === 'ing' && !g.be && (prev?.text === ',' || g.start === 0);
+    // "accused of blowing up", "a trip aimed at pushing for": a gerund under a preposition other than "to"
+    // names an act as a topic; it is not reported as an event
+    if (gerund && prev && prev.lower !== 'to' && PREPOSITIONS.has(prev.lower)) continue;
     // passive: be + participle, or a reduced relative ("the treaty inked by Russia")
     const next = ts[last + 1];
     const byAgent = pastLike(kind) && (next?.lower === 'by' || ts[i + 1]?.lower === 'by');
@@ -361,7 +364,7 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
     if (entry.head === 'provide' && ts[i + 1]?.lower === 'for') continue;
     // a "that" after allege/deny/protest reports speech: not an event
     if (
-      (entry.type === 'ACCUSE' && entry.mode === 'allege') ||
+      (entry.type === 'ACCUSE' && entry.mode === 'allege' && entry.frame !== 'that') ||
       entry.type === 'PROTEST' ||
       entry.head === 'deny'
     )
@@ -421,7 +424,7 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
       modality: sub.conditional ? 'conditional' : 'asserted',
       groupStart: g.start,
       infinitive: g.to,
-      subordinate: sub.sub || gerund || participleClause || reduced,
+      subordinate: sub.sub || gerund || participleClause || reduced || reducedRelative(ts, g, kind, i, last),
       absorbed: false,
       subject,
       object: { from: i + 1, to: ce },
@@ -469,7 +472,7 @@ function commitments(ts: Tok[], cands: Candidate[]): Candidate[] {
     if (!COMMITTED.has(w) || ts[k + 1].lower !== 'to') continue;
     // adjectival: "is willing to", "were ready to"; a bare "prepared to" may be a past tense of preparing
     const g = verbGroup(ts, k);
-    if (!g.be && !/^(vowed|vow|vows)$/.test(w)) continue;
+    if (!g.be && !(/^(vowed|vows)$/.test(w) && !DETERMINERS.has(ts[k - 1].lower))) continue;
     if (cands.some((m) => m.groupStart === k + 1 || (m.head <= k && m.last >= k))) continue;
     const cs = clauseStart(ts, g.start);
     const end = clauseEnd(ts, k + 3, EMPTY_LEX);
@@ -581,6 +584,21 @@ const OBLIGATION_ENTRY: VerbEntry = {
   frame: '',
   cameo: '100',
 };
+
+/**
+ * "a report released Tuesday in …", "the curfew imposed in Sudan": a participle right after a noun, with no
+ * auxiliary and no object after it, modifies the noun (a reduced relative), unlike "Israel closed its border".
+ */
+function reducedRelative(ts: Tok[], g: Group, kind: FormKind, head: number, last: number): boolean {
+  if (kind !== 'pastpp' && kind !== 'pp') return false;
+  if (g.be || g.have || g.modal || g.start !== head) return false;
+  const prev = ts[head - 1];
+  const next = ts[last + 1];
+  if (!prev || !next || isPunct(prev.text) || PRONOUN_SUBJECTS.has(prev.lower) || prev.cap) return false;
+  if (DETERMINERS.has(prev.lower) || PREPOSITIONS.has(prev.lower) || SUBORDINATORS.has(prev.lower))
+    return false;
+  return (PREPOSITIONS.has(next.lower) && next.lower !== 'to') || (TIME_WORDS.has(next.lower) && next.cap);
+}
 
 function findWord(ts: Tok[], from: number, to: number, w: string): number {
   for (let k = from; k < to; k++) if (ts[k].lower === w) return k;
