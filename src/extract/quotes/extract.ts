@@ -321,10 +321,12 @@ function subjectBefore(c: Ctx, i: number, lo: number): Span | null {
 }
 
 /** The subject written after an inverted cue ("…," said Roman Lobov of the institute). */
-function subjectAfter(c: Ctx, i: number, hi: number): Span | null {
+function subjectAfter(c: Ctx, i: number, hi: number, anyStart = false): Span | null {
   const s = i + 1;
   if (s > hi || !c.isWord(s)) return null;
-  if (!(c.isCap(s) || DETERMINERS.has(c.lower[s]) || PRONOUNS.has(c.lower[s]))) return null;
+  // "said officials", "according to sources familiar with …": plural nouns and numbers may open it too
+  if (!(anyStart || c.isCap(s) || DETERMINERS.has(c.lower[s]) || PRONOUNS.has(c.lower[s]) || /^(?:\p{N}+|\p{Ll}+s)$/u.test(c.toks[s].text)))
+    return null;
   let j = s;
   let count = 0;
   while (j <= hi && count < 15) {
@@ -911,7 +913,7 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
 
   // "according to X, …" / "…, according to X."
   if (w === 'according' && c.lower[i + 1] === 'to') {
-    const subject = subjectAfter(c, i + 1, hi);
+    const subject = subjectAfter(c, i + 1, hi, true);
     if (!subject) return null;
     const cue = { start: c.toks[i].start, end: c.toks[i + 1].end };
     const subjEnd = c.tokBefore(subject.end);
