@@ -943,6 +943,18 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
     return mk(c, { start: s, end: e }, cue, subject);
   }
 
+  // A question put to somebody: "Asked if he was ever bullied, …", "When asked whether …, …", "X was asked what …".
+  if (w === 'asked' && /^(?:if|whether|what|who|why|how|when|where|which|about|to)$/.test(c.lower[i + 1] ?? '')) {
+    const prev = c.lower[i - 1] ?? '';
+    const passive = i === lo || prev === 'when' || prev === 'was' || prev === 'were' || prev === 'being' || prev === 'after';
+    if (!passive) return null;
+    let e = i + 1;
+    while (e <= hi && !(c.inMark[e] < 0 && /^[,;.?]$/.test(c.toks[e].text))) e++;
+    if (e - (i + 1) < 2) return null;
+    c.usedCue.add(i);
+    return mk(c, trimSpan(text, c.toks[i + 1].start, c.toks[e - 1].end), { start: c.toks[i].start, end: c.toks[i].end }, null);
+  }
+
   // "in his words, …" / "in the words of X, …"
   if (w === 'words' && c.lower[i - 2] === 'in' && /^(?:his|her|their|its)$/.test(c.lower[i - 1])) {
     if (c.toks[i + 1]?.text !== ',') return null;
