@@ -29,7 +29,9 @@ function lowerBound(arr: readonly Span[], offset: number, key: 'start' | 'end'):
 }
 
 /** Quotation regions, line by line: straight quotes toggle, curly quotes open and close. */
-function quoteMask(text: string, paragraphs: readonly Span[]): Uint8Array {
+function quoteMask(text: string, paragraphs: readonly Span[]): Uint8Array | null {
+  // most of the work is skipping text without quotation marks
+  if (!/["\u201c\u201d\u00ab\u00bb]/.test(text)) return null;
   const mask = new Uint8Array(text.length + 1);
   const paras = paragraphs.length ? paragraphs : [{ start: 0, end: text.length }];
   for (const p of paras) {
@@ -86,7 +88,7 @@ export function indexDocument(doc: AnnotatedDocument): DocIndex {
     },
     sentenceStartTokens,
     inQuote(offset) {
-      return mask[offset] === 1;
+      return mask !== null && mask[offset] === 1;
     },
   };
 }

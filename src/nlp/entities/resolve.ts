@@ -90,7 +90,7 @@ const isWord = (s: string) => /^\p{L}/u.test(s);
 export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
   const ix = indexDocument(doc);
   const { text, tokens } = ix;
-  const words = splitWords(tokens);
+  const words = splitWords(tokens, true);
   const hits = findCountryForms(text, words, tokens, ix.sentenceStartTokens);
   const hitAt = new Map(hits.map((h) => [h.start, h]));
 
@@ -463,11 +463,11 @@ function clusterNames(
     if (!c.mentions.length) continue;
     if (c.key.startsWith('iso:')) c.type = 'GPE';
     else if (c.key.startsWith('norp:')) c.type = 'NORP';
-    else if (!c.key.startsWith('person:')) {
+    else if (!c.key.startsWith('person:') && c.mentions.some((m) => m.type !== c.mentions[0].type)) {
       const votes = new Map<EntityType, number>();
       for (const m of c.mentions) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
       c.type = [...votes].sort((a, b) => b[1] - a[1])[0][0];
-    }
+    } else if (!c.key.startsWith('person:')) c.type = c.mentions[0].type;
     for (const m of c.mentions) m.type = c.type;
   }
 }

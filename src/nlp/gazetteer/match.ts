@@ -63,6 +63,7 @@ const CAPITAL_STOP = new Set([
 ]);
 
 const ASCII = /^[\x00-\x7f]*$/;
+const PUNCT = /^[.,;:!?"“”‘’()[\]{}\u2014\u2013/*]$/;
 const fold = (s: string) =>
   ASCII.test(s)
     ? s.toLowerCase()
@@ -74,10 +75,12 @@ const fold = (s: string) =>
 const isUpperCode = (c: number) =>
   (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(String.fromCharCode(c)));
 
-export function splitWords(tokens: readonly Token[]): Word[] {
+/** Words of tokens; with `skipPunctuation`, single punctuation marks (never inside a country form) are left out. */
+export function splitWords(tokens: readonly Token[], skipPunctuation = false): Word[] {
   const out: Word[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (skipPunctuation && t.text.length === 1 && PUNCT.test(t.text)) continue;
     if (!t.text.includes('-') || t.text.length < 3) {
       out.push({
         start: t.start,
@@ -161,13 +164,16 @@ export function findCountryForms(
   const hits: CountryHit[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const first = isUpperCode(w.text.charCodeAt(0)) ? index.get(fold(w.text)) : undefined;
+    if (!isUpperCode(w.text.charCodeAt(0))) continue;
+    const first = index.get(fold(w.text));
     if (!first) continue;
     for (const form of first) {
       const n = form.words.length;
       if (i + n > words.length) continue;
       let ok = true;
-      for (let k = 0; k < n && ok; k++) ok = wordMatches(form, k, words[i + k]);
+      for (let k = 0; k < n && ok; k++)
+        ok =
+          wordMatches(form, k, words[i + k]) && (k === 0 || words[i + k].token - words[i + k - 1].token <= 1);
       if (!ok) continue;
       const last = words[i + n - 1];
       // "anti-Russian", "pro-Moscow": a lower-case prefix, not a name of its own
