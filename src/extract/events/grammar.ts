@@ -241,13 +241,7 @@ function clauseEnd(ts: Tok[], from: number, lex: Lexicon): number {
     if (t.text === ',') {
       const n = ts[k + 1];
       // a list of names continues ("the US, Britain and France"); anything else ends the clause
-      if (
-        n?.cap &&
-        !REPORTING.has(ts[k + 2]?.lower ?? '') &&
-        !SUBORDINATORS.has(n.lower) &&
-        ts[k + 2]?.lower !== 'said'
-      )
-        continue;
+      if (n?.cap && !SUBORDINATORS.has(n.lower) && !reportingTail(ts, k + 1)) continue;
       return k;
     }
     if (k > from && (SUBORDINATORS.has(t.lower) || isReporting(t) || CLAUSE_PREPS.has(t.lower))) return k;
@@ -262,6 +256,15 @@ function clauseEnd(ts: Tok[], from: number, lex: Lexicon): number {
     }
   }
   return ts.length;
+}
+
+/** ", Chancellor Olaf Scholz said": a verb of saying before the next comma ends the clause at this comma. */
+function reportingTail(ts: Tok[], from: number): boolean {
+  for (let k = from; k < ts.length && k < from + 8; k++) {
+    if (ts[k].text === ',' || ts[k].text === '.') return false;
+    if (isReporting(ts[k])) return true;
+  }
+  return false;
 }
 
 function isVerbForm(lex: Lexicon, t: Tok): boolean {
@@ -747,7 +750,7 @@ export function applyModality(c: Candidate): Candidate | null {
         ...c,
         type: 'AGREE',
         mode: null,
-        context: c.context.length ? c.context : ['diplomatic'],
+        context: c.context,
         modality: 'intended',
         confidence: 0.7,
       };

@@ -503,7 +503,7 @@ export function sentenceEvents(
       id: '',
       type: c.type,
       mode: c.mode,
-      context: [...c.context],
+      context: c.context.length ? [...c.context] : objectContext(ts, c),
       source: d.source,
       target: d.target,
       date: date.date,
@@ -553,6 +553,27 @@ export function tokensIn(doc: AnnotatedDocument, s: Span): AnnotatedDocument['to
   let end = lo;
   while (end < t.length && t[end].end <= s.end) end++;
   return t.slice(lo, end);
+}
+
+const CONTEXT_WORDS: [string, RegExp][] = [
+  [
+    'military',
+    /^(weapons?|arms|missiles?|troops|soldiers|military|defen[cs]e|tanks|ammunition|artillery|drones?|warships?)$/,
+  ],
+  ['humanitarian', /^(food|medicine|medical|humanitarian|relief|refugees?|shelter|water|tents|vaccines?)$/],
+  [
+    'economic',
+    /^(loans?|grants?|credits?|funds?|money|financial|economic|investment|trade|dollars|euros|tariffs?)$/,
+  ],
+];
+
+/** A context the object says: "provide … air defence systems" is military, "… a loan" economic. */
+function objectContext(ts: Tok[], c: Candidate): string[] {
+  const regions = [c.object, ...c.extraTargets];
+  for (const [ctx, re] of CONTEXT_WORDS)
+    for (const r of regions)
+      for (let k = r.from; k < r.to && k < ts.length; k++) if (re.test(ts[k].lower)) return [ctx];
+  return [];
 }
 
 function sameSet(a: string[], b: string[]): boolean {
