@@ -301,8 +301,15 @@ function subjectBefore(c: Ctx, i: number, lo: number): Span | null {
       first === 'whose' ||
       first === 'which' ||
       /^\p{Ll}/u.test(c.toks[j + 1].text) ||
+      /^\p{N}/u.test(c.toks[j + 1].text) ||
       c.isCap(j + 1);
     if (!appositive) return null;
+    // "…, but it has attracted a loyal following, said X": a clause, not an appositive
+    if (first !== 'who' && first !== 'whose' && first !== 'which') {
+      if (CLAUSE_WORDS.has(first)) return null;
+      for (let x = j + 1; x < k; x++)
+        if (NON_NP_VERBS.has(c.lower[x]) || PRONOUNS.has(c.lower[x])) return null;
+    }
     const head = npEndingAt(c, skipBackAdverbials(c, j - 1, lo), lo);
     if (!head) return null;
     // A head that is itself a whole clause start ("In Moscow, the expert said") is not a subject.
@@ -325,7 +332,15 @@ function subjectAfter(c: Ctx, i: number, hi: number, anyStart = false): Span | n
   const s = i + 1;
   if (s > hi || !c.isWord(s)) return null;
   // "said officials", "according to sources familiar with …": plural nouns and numbers may open it too
-  if (!(anyStart || c.isCap(s) || DETERMINERS.has(c.lower[s]) || PRONOUNS.has(c.lower[s]) || /^(?:\p{N}+|\p{Ll}+s)$/u.test(c.toks[s].text)))
+  if (
+    !(
+      anyStart ||
+      c.isCap(s) ||
+      DETERMINERS.has(c.lower[s]) ||
+      PRONOUNS.has(c.lower[s]) ||
+      /^(?:\p{N}+|\p{Ll}+s)$/u.test(c.toks[s].text)
+    )
+  )
     return null;
   let j = s;
   let count = 0;
@@ -363,7 +378,7 @@ function cueAt(c: Ctx, i: number): CueInfo | null {
     // "officials say", "would say", "six in 10 say"; not the imperative ("Say …") or the noun ("have a say").
     if (!prev || DETERMINERS.has(prev) || /^[.!?;:"“”(—–-]$/.test(prev) || prev === 'and' || prev === 'or')
       return null;
-    if (!c.isWord(i - 1)) return null;
+    if (!c.isWord(i - 1) && prev !== ',') return null;
   }
   if (info.lemma === 'point' && c.lower[i + 1] !== 'out') return null;
   // A noun, not a verb: "the report", "her remarks", "Drudge Report", "the charged term".
@@ -389,7 +404,17 @@ function cueAt(c: Ctx, i: number): CueInfo | null {
   // A passive participle: "written by", "a play called “…”", "issued in Hawaii", "called off".
   const next = c.lower[i + 1] ?? '';
   // "states", "remarks", "claims": a verb only after a subject-like word or before its complement
-  if (NOUN_LIKE.has(c.lower[i]) && !(PRONOUNS.has(prev) || c.isCap(i - 1) || next === 'that' || next === ':' || c.isQuoteMark(i + 1) || BETWEEN_SUBJECT_AND_VERB.has(prev)))
+  if (
+    NOUN_LIKE.has(c.lower[i]) &&
+    !(
+      PRONOUNS.has(prev) ||
+      c.isCap(i - 1) ||
+      next === 'that' ||
+      next === ':' ||
+      c.isQuoteMark(i + 1) ||
+      BETWEEN_SUBJECT_AND_VERB.has(prev)
+    )
+  )
     return null;
   if (info.form === 'finite' && next === 'by') return null;
   if (info.lemma === 'call' && (c.isQuoteMark(i + 1) || next === 'off' || next === 'up')) return null;
@@ -642,7 +667,13 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     // "Giuliani said, there’s a simple explanation: “…”": a clause between cue and quotation is the content
     let clause = false;
     for (let j = cueTok + 1; j <= k; j++)
-      if (PRONOUNS.has(c.lower[j]) || c.lower[j] === 'there' || NON_NP_VERBS.has(c.lower[j]) || c.lower[j] === "'s" || c.lower[j] === '’s')
+      if (
+        PRONOUNS.has(c.lower[j]) ||
+        c.lower[j] === 'there' ||
+        NON_NP_VERBS.has(c.lower[j]) ||
+        c.lower[j] === "'s" ||
+        c.lower[j] === '’s'
+      )
         clause = true;
     if (clause) continue;
     // The quotation must close the sentence: otherwise it is part of a longer reported clause (C).
@@ -682,7 +713,10 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     if (mentions.length) {
       const a = para.start;
       const b = para.start + m[1].length;
-      if (!mentions.some((x) => x.start >= a && x.end <= b && x.type !== 'MISC')) continue;
+      const named = mentions.some((x) => x.start >= a && x.end <= b && x.type !== 'MISC');
+      const nameLike =
+        words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:of|the)$/.test(w));
+      if (!named && !nameLike) continue;
     }
     const sStart = para.start + m[1].length + (m[0].length - m[1].length - m[2].length);
     const span = trimSpan(text, sStart, para.end);
@@ -944,15 +978,29 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   }
 
   // A question put to somebody: "Asked if he was ever bullied, …", "When asked whether …, …", "X was asked what …".
-  if (w === 'asked' && /^(?:if|whether|what|who|why|how|when|where|which|about|to)$/.test(c.lower[i + 1] ?? '')) {
+  if (
+    w === 'asked' &&
+    /^(?:if|whether|what|who|why|how|when|where|which|about|to)$/.test(c.lower[i + 1] ?? '')
+  ) {
     const prev = c.lower[i - 1] ?? '';
-    const passive = i === lo || prev === 'when' || prev === 'was' || prev === 'were' || prev === 'being' || prev === 'after';
+    const passive =
+      i === lo ||
+      prev === 'when' ||
+      prev === 'was' ||
+      prev === 'were' ||
+      prev === 'being' ||
+      prev === 'after';
     if (!passive) return null;
     let e = i + 1;
     while (e <= hi && !(c.inMark[e] < 0 && /^[,;.?]$/.test(c.toks[e].text))) e++;
     if (e - (i + 1) < 2) return null;
     c.usedCue.add(i);
-    return mk(c, trimSpan(text, c.toks[i + 1].start, c.toks[e - 1].end), { start: c.toks[i].start, end: c.toks[i].end }, null);
+    return mk(
+      c,
+      trimSpan(text, c.toks[i + 1].start, c.toks[e - 1].end),
+      { start: c.toks[i].start, end: c.toks[i].end },
+      null,
+    );
   }
 
   // "in his words, …" / "in the words of X, …"
@@ -1156,7 +1204,13 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   }
   if (start > hi) return null;
   // "Sweeny said after an event in Edison": an adverbial, not content
-  if (!thatOrColon && !objectual && /^(?:after|before|during|while|at|outside|inside|afterward|afterwards|later|earlier)$/.test(c.lower[start]))
+  if (
+    !thatOrColon &&
+    !objectual &&
+    /^(?:after|before|during|while|at|outside|inside|afterward|afterwards|later|earlier)$/.test(
+      c.lower[start],
+    )
+  )
     return null;
   const cStart = c.toks[start].start;
   // The content runs to the sentence end, or to ", adding …", ", according to …" or a later cue clause.

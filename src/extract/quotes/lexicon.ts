@@ -246,7 +246,37 @@ for (const [lemma, forms] of Object.entries(IRREGULAR)) {
 }
 for (const v of REGULAR) for (const [f, k] of inflect(v)) addCue(f, v, k);
 // Forms that are far more often nouns: "the state", "United States", "his remarks", "thanks to".
-for (const f of ['state', 'states', 'remark', 'remarks', 'thank', 'thanks', 'post', 'posts', 'report', 'reports', 'estimate', 'estimates', 'counter', 'charge', 'charges', 'call', 'calls', 'comment', 'comments', 'tweet', 'tweets', 'promise', 'promises', 'pledge', 'pledges', 'claim', 'claims', 'demand', 'demands'])
+for (const f of [
+  'state',
+  'states',
+  'remark',
+  'remarks',
+  'thank',
+  'thanks',
+  'post',
+  'posts',
+  'report',
+  'reports',
+  'estimate',
+  'estimates',
+  'counter',
+  'charge',
+  'charges',
+  'call',
+  'calls',
+  'comment',
+  'comments',
+  'tweet',
+  'tweets',
+  'promise',
+  'promises',
+  'pledge',
+  'pledges',
+  'claim',
+  'claims',
+  'demand',
+  'demands',
+])
   if (CUES.get(f)?.form !== 'finite' || /s$/.test(f)) NOUN_LIKE.add(f);
 // "posted" is a cue only with complement; "count" etc. are not included.
 

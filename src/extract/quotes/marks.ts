@@ -23,12 +23,21 @@ interface Mark {
 /** Double quotation marks in one paragraph: curly, straight, and the `` '' of converted corpora. */
 function marksIn(text: string, start: number, end: number): Mark[] {
   const out: Mark[] = [];
-  const re = /[“„«”»"]|``|''/g;
+  const re = /[“„«”»"]|``|'''|''/g;
   re.lastIndex = start;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < end) {
-    const c = m[0];
-    const at = m.index;
+    let c = m[0];
+    let at = m.index;
+    if (c === "'''") {
+      // a single closing mark inside a double one: "… 'Fox and Friends,''' said" — the last two close
+      const before = at > start ? text[at - 1] : ' ';
+      if (/\s/.test(before)) c = "''";
+      else {
+        at += 1;
+        c = "''";
+      }
+    }
     if (OPENERS.has(c) || c === '``') out.push({ at, len: c.length, role: 'open' });
     else if (CLOSERS.has(c)) out.push({ at, len: 1, role: 'close' });
     else out.push({ at, len: c.length, role: 'either' });
