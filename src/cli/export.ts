@@ -126,7 +126,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
           if (format === 'gdelt') {
             if (!docs.has(v.doc_id)) {
               const d = await store.document(v.doc_id);
-              docs.set(v.doc_id, { url: d?.url ?? null, added: d?.analysis.article.published ?? '' });
+              docs.set(v.doc_id, { url: d?.url ?? null, added: d?.ingested_at ?? '' });
             }
             const d = docs.get(v.doc_id)!;
             await write(out, gdeltRow(v, d.url, null, d.added));

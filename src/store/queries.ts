@@ -82,6 +82,7 @@ export interface DocumentSummary {
   story_id: number | null;
   near_dup_of: number | null;
   pipeline_version: string;
+  ingested_at: string;
 }
 
 const DOC_COLUMNS = [
@@ -94,6 +95,7 @@ const DOC_COLUMNS = [
   'story_id',
   'near_dup_of',
   'pipeline_version',
+  'ingested_at',
 ] as const;
 
 export async function listDocuments(
