@@ -106,6 +106,8 @@ export function resolveActor(e: Entity, idx: ActorIndex): Entity {
 }
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+/** Prepositions that place an event ("in Pyongyang", "near Samarra"); "across", "around" describe things. */
+const VENUE = new Set(['in', 'at', 'near', 'inside']);
 const AGREEMENT_AFTER = /^(treaty|agreement|accord|pact|deal|convention|protocol|talks|summit)$/i;
 /** Event types whose target is, failing a named one, the country where they happen or whose people they
  * address ("attacked a camp in X", "demanded parties in X allow …"). Not for meetings and agreements, where
@@ -360,7 +362,7 @@ function firstPlace(ts: Tok[], r: Region, idx: ActorIndex, visit: boolean): Enti
     if (AGREEMENT_AFTER.test(ts[tokenIndexAt(ts, m.end - 1) + 1]?.text ?? '')) continue;
     const k = tokenIndexAt(ts, m.start);
     const prep = governingPrep(ts, k, r.from);
-    if (prep && LOCATIVE.has(prep)) return m.entity;
+    if (prep && VENUE.has(prep)) return m.entity;
     // "a visit to Pyongyang", "his trip to Moscow", and a visit verb's own "to"
     if (prep === 'to' || prep === 'for') {
       const before = ts.slice(Math.max(r.from, k - 4), k).map((t) => t.lower);
