@@ -436,6 +436,28 @@ function titleCase(c: Ctx, i: number): boolean {
   return words > 0 && lower / words < 0.3;
 }
 
+const CLAUSE_VERBS = new Set(['report', 'write', 'confirm', 'acknowledge', 'admit', 'predict', 'reveal', 'warn', 'announce', 'agree', 'deny', 'promise', 'recall', 'indicate', 'state', 'add', 'tweet', 'post', 'respond', 'reply']);
+const PAST_IRREGULAR = new Set(
+  'came went made took gave had got won lost began saw knew found left met ran paid spent sent built kept held brought became fell rose led is was are were will would could can may might should must has have does did'.split(' '),
+);
+
+/** Tokens from k read as a clause: a subject-like opening, then a verb within a few words. */
+function looksLikeClause(c: Ctx, k: number, hi: number): boolean {
+  if (k > hi || !c.isWord(k)) return false;
+  const w = c.lower[k];
+  if (!(PRONOUNS.has(w) || DETERMINERS.has(w) || c.isCap(k) || /^\p{N}/u.test(c.toks[k].text) || /^(?:at|more|most|about|nearly|only)$/.test(w)))
+    return false;
+  for (let j = k + 1; j <= Math.min(hi, k + 8); j++) {
+    const t = c.lower[j];
+    if (!c.isWord(j)) {
+      if (c.toks[j].text === ',') return false;
+      continue;
+    }
+    if (PAST_IRREGULAR.has(t) || (/^\p{Ll}{3,}ed$/u.test(c.toks[j].text) && j > k + 1)) return true;
+  }
+  return false;
+}
+
 /** A subject that can speak: a name, a pronoun, or a phrase with a capitalised word (learned and participle cues
  * need one; "the overall sense …, suggesting" does not report speech). */
 function agentLike(c: Ctx, subject: Span): boolean {
@@ -1141,7 +1163,10 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   }
   if (!thatOrColon && !objectual) {
     if (NEEDS_COMPLEMENT.has(info.lemma) && !info.recipient) {
-      if (!(c.inMark[k] >= 0 || (c.toks[k]?.text === ',' && c.inMark[k + 1] >= 0))) return null;
+      const quoted = c.inMark[k] >= 0 || (c.toks[k]?.text === ',' && c.inMark[k + 1] >= 0);
+      // "CNN reported at least six planes filled the skies …": a bare clause after a named reporter
+      const clause = CLAUSE_VERBS.has(info.lemma) && agentLike(c, subject) && looksLikeClause(c, k, hi);
+      if (!quoted && !clause) return null;
     }
     // Skip a recipient: "told reporters", "told The New York Times", "told him".
     if (info.recipient) {
