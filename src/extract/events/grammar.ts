@@ -287,15 +287,19 @@ function subordinateAt(ts: Tok[], k: number): { sub: boolean; conditional: boole
     if (RELATIVE.has(t.lower)) return { sub: true, conditional: false };
     if (t.lower === 'that') {
       // "that" after a reporting or demanding verb opens a complement, reported as fact
+      // (also with an object or a time between: "told Moscow that", "said on Friday that")
+      for (let b = j - 1; b >= 0 && b >= j - 4; b--) {
+        const w = ts[b].lower;
+        if (
+          isReporting(ts[b]) ||
+          /^(demand|insist|warn|agree|urge|ask|announce|decide|promise|pledge|alleg)/.test(w)
+        )
+          return { sub: false, conditional: false };
+        if (ts[b].text === ',' || SUBORDINATORS.has(w)) break;
+      }
+      // after a noun it is a relative clause or a noun's complement ("an admission that …")
       const p = ts[j - 1];
-      if (
-        p &&
-        (REPORTING.has(p.lower) ||
-          /^(demand|insist|warn|agree|urge|ask|announce|decide|promise|pledge)/.test(p.lower))
-      )
-        return { sub: false, conditional: false };
-      if (p && !isPunct(p.text) && !p.cap && !DETERMINERS.has(p.lower))
-        return { sub: true, conditional: false };
+      if (p && !isPunct(p.text) && !DETERMINERS.has(p.lower)) return { sub: true, conditional: false };
       return { sub: false, conditional: false };
     }
     if (SUBORDINATORS.has(t.lower)) return { sub: true, conditional: false };

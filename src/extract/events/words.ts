@@ -24,7 +24,7 @@ export const RELATIVE = set('which who whom whose');
 
 /** Verbs of saying and reporting: never events themselves, they only frame one. */
 export const REPORTING = set(
-  'said say says saying told tells stated states announced announces declared declares reported reports added adds stressed stresses noted notes claimed claims confirmed confirms quoted reiterated reiterates explained explains wrote writes concluded concludes believes believed thinks thought argued argues according',
+  'said say says saying told tells stated states announced announces declared declares reported reports added adds stressed stresses noted notes claimed claims confirmed confirms quoted reiterated reiterates insisted insists explained explains wrote writes concluded concludes believes believed thinks thought argued argues according',
 );
 
 /** Matrix words that mark a to-infinitive as planned (not yet happened). */
