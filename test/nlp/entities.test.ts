@@ -396,3 +396,19 @@ test('"the country" goes to the one country just mentioned, and to none when two
     assert.ok(e && !texts(e).includes('The country'));
   }
 });
+
+test('descriptions that name an office need that office', () => {
+  const text =
+    'Education Minister Anna Rossi said the plan was ready. An aide to the prime minister said talks would go on. ' +
+    'Mayor John Hill, a lawyer, said he would ask the Secretary of Defense for help. The mayor spoke later.';
+  const doc = run(
+    withMentions(text, [
+      ['Anna Rossi', 'PERSON'],
+      ['John Hill', 'PERSON'],
+    ]),
+  );
+  assert.ok(!texts(byName(doc, 'Anna Rossi')).includes('the prime minister'));
+  const hill = byName(doc, 'John Hill');
+  assert.ok(!texts(hill).includes('the Secretary'));
+  assert.ok(texts(hill).includes('The mayor'));
+});

@@ -297,9 +297,33 @@ const FAMILIES: readonly (readonly string[])[] = [
 export function roleFamilies(role: string): string[] {
   const r = role.toLowerCase();
   const out: string[] = [];
-  for (const f of FAMILIES) if (f.includes(r) || f.some((w) => r.endsWith(` ${w}`))) out.push(f[0]);
+  for (const f of FAMILIES) if (f.includes(r)) out.push(f[0]);
+  // "foreign minister", "deputy prime minister": by the last words, when the whole is not listed
+  if (!out.length) for (const f of FAMILIES) if (f.some((w) => r.endsWith(` ${w}`))) out.push(f[0]);
   return out;
 }
+
+/**
+ * Description heads general enough to stand for any title of their family ("the official" for a minister,
+ * "the expert" for a professor). Other heads name an office and need that word in the person's titles
+ * ("the mayor", "the president").
+ */
+export const GENERIC_DESCRIPTIONS: ReadonlySet<string> = new Set([
+  'expert',
+  'analyst',
+  'researcher',
+  'scholar',
+  'specialist',
+  'scientist',
+  'strategist',
+  'observer',
+  'leader',
+  'official',
+  'diplomat',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+]);
 
 /** Affiliations that make a person an expert: research institutes, universities, think tanks. */
 export const RESEARCH_AFFILIATION =

@@ -7,6 +7,7 @@ import type {
   Mention,
   MentionKind,
   TextSpan,
+  Token,
 } from '../../document.js';
 import { type Country, countryByCapital, countryByDemonym, countryByName } from '../gazetteer/countries.js';
 import { type CountryFormKind, type CountryHit, findCountryForms, splitWords } from '../gazetteer/match.js';
@@ -16,6 +17,7 @@ import {
   EAST_ASIAN_FAMILY_NAMES,
   FEMALE_PRONOUNS,
   FUNCTION_WORDS,
+  GENERIC_DESCRIPTIONS,
   type Gender,
   GIVEN_NAME_GENDER,
   HONORIFICS,
@@ -43,6 +45,8 @@ interface WM {
   /** Description head ("expert") and its country modifier, for nominal mentions. */
   role?: string;
   roleCountry?: string | null;
+  /** "the Secretary of Defense": the capitalised word after "of", which the person's titles must contain. */
+  roleOf?: string | null;
   /** Plural description ("the two countries"): kept without an entity. */
   plural?: boolean;
   /** Cached: the mention is the subject or object of a verb of saying. */
@@ -482,6 +486,18 @@ function initials(name: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Attributes of persons: "Russian President Vladimir Putin", "Roman Lobov of the X Institute", "Hugh Hill, a doctor,"
 
+/** Modifiers that do not change which office a description names. */
+const DROPPED_MODIFIERS = new Set([
+  'former',
+  'then',
+  'top',
+  'senior',
+  'leading',
+  'prominent',
+  'veteran',
+  'acting',
+]);
+
 const LEADING_DROP = new Set([
   'former',
   'then',
@@ -705,6 +721,9 @@ function speakerTest(m: WM, ix: DocIndex): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Pronouns and descriptions
 
+/** Past-tense verbs after a description: "the mayor spoke", "the expert warned". */
+const VERB_AFTER =
+  /^(?:\p{Ll}+ed|spoke|went|came|met|made|gave|took|left|saw|got|put|won|lost|ran|led|wrote|sent|held|kept|began|became|flew|sat|stood|thought|knew|felt|did|does|says|tells|adds|notes|wants|wanted|needs)$/u;
 const PLURAL_NOUNS = new Set(['countries', 'nations', 'states', 'neighbours', 'neighbors']);
 const PLURAL_COUNTRY = /^(?:the two|both) (countries|nations|states|neighbou?rs)$/i;
 const AFTER_DESCRIPTION =
@@ -795,6 +814,7 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
       while (k < tokens.length && tokens[k].end <= h.end) k++;
     }
     let n = 0;
+    const modStart = k;
     while (k < tokens.length && n < 3 && TITLE_MODIFIERS.has(tokens[k].text.toLowerCase())) {
       k++;
       n++;
@@ -802,10 +822,6 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
     let head = tokens[k]?.text.toLowerCase();
     if (!head) continue;
     let endTok = k;
-    if (head === 'prime' && tokens[k + 1]?.text.toLowerCase() === 'minister') {
-      head = 'prime minister';
-      endTok = k + 1;
-    }
     if (!DESCRIPTION_HEADS.has(head) && !(n > 0 && DESCRIPTION_HEADS.has(tokens[k - 1].text.toLowerCase())))
       continue;
     if (!DESCRIPTION_HEADS.has(head)) {
@@ -813,8 +829,16 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
       endTok = k - 1;
       head = tokens[endTok].text.toLowerCase();
     }
+    // the office with its modifiers ("foreign minister", "prime minister"), without "former", "top"…
+    const mods: string[] = [];
+    for (let q = modStart; q < endTok; q++) {
+      const w = tokens[q].text.toLowerCase();
+      if (!DROPPED_MODIFIERS.has(w)) mods.push(w);
+    }
+    if (mods.length) head = `${mods.join(' ')} ${head}`;
     const next = tokens[endTok + 1];
-    if (next && !AFTER_DESCRIPTION.test(next.text)) continue; // "the expert community", "President Putin"
+    // a verb or a function word must follow: not "the expert community", "President Putin"
+    if (next && !AFTER_DESCRIPTION.test(next.text) && !VERB_AFTER.test(next.text)) continue;
     if (next && isCap(next.text) && isWord(next.text) && next.text !== 'He' && next.text !== 'She') continue;
     const indefinite = lw !== 'the';
     if (indefinite) {
@@ -834,10 +858,20 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
       countryKind: null,
       role: head,
       roleCountry: indefinite ? `?${roleCountry ?? ''}` : roleCountry,
+      roleOf: ofWord(tokens, endTok + 1),
     });
     i = endTok;
   }
   return out;
+}
+
+/** The first capitalised word of an "of" phrase at token k: "of (the) Defense Department" → "Defense". */
+function ofWord(tokens: readonly Token[], k: number): string | null {
+  if (tokens[k]?.text !== 'of') return null;
+  let q = k + 1;
+  if (/^the$/i.test(tokens[q]?.text ?? '')) q++;
+  const w = tokens[q]?.text ?? '';
+  return /^\p{Lu}/u.test(w) ? w : null;
 }
 
 interface SentenceInfo {
@@ -857,8 +891,26 @@ function genderOf(c: Cluster): Gender | null {
   return null;
 }
 
+/** "the president of Chrysler": an appositive right after the person, or a person whose titles name it. */
+function roleOfFits(c: Cluster, m: WM, ix: DocIndex): boolean {
+  const of = m.roleOf ?? '';
+  const about = `${c.attributes.title ?? ''} ${c.attributes.affiliation ?? ''} ${[...c.roles].join(' ')}`;
+  if (about.toLowerCase().includes(of.toLowerCase())) return true;
+  const b = ix.tokenAt(m.start) - 1;
+  if (b < 0 || ix.tokens[b].text !== ',') return false;
+  const prevEnd = ix.tokens[b].start;
+  return c.mentions.some((x) => x.end === prevEnd);
+}
+
 function roleScore(c: Cluster, role: string): number {
   if (c.roles.has(role)) return 3;
+  if (role.includes(' ')) {
+    // "the foreign minister" for a "Russian Foreign Minister"; "the prime minister" is not any minister
+    for (const r of c.roles) if (r.endsWith(` ${role}`)) return 3;
+    const last = role.slice(role.lastIndexOf(' ') + 1);
+    return GENERIC_DESCRIPTIONS.has(last) ? roleScore(c, last) : 0;
+  }
+  if (!GENERIC_DESCRIPTIONS.has(role)) return 0;
   const fams = roleFamilies(role);
   for (const r of c.roles) if (roleFamilies(r).some((f) => fams.includes(f))) return 2;
   return 0;
@@ -1012,6 +1064,7 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
         if (first <= m.end || ix.sentenceOf(first) - s > 6) continue;
       } else if (!seen) continue;
       if (country && c.attributes.country && c.attributes.country !== country) continue;
+      if (m.roleOf && !roleOfFits(c, m, ix)) continue;
       let score = roleScore(c, role);
       if (score === 0 && roleFamilies(role).includes('expert') && c.speaker && !c.attributes.title)
         score = 0.5;
