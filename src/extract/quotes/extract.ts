@@ -418,6 +418,8 @@ function cueAt(c: Ctx, i: number): CueInfo | null {
     return null;
   if (info.form === 'finite' && next === 'by') return null;
   if (info.lemma === 'call' && (c.isQuoteMark(i + 1) || next === 'off' || next === 'up')) return null;
+  // "the resolution which said …": a document described in a relative clause
+  if (prev === 'which') return null;
   // "what they said was …": a relative, not a report.
   if (c.lower[i - 2] === 'what' || c.lower[i - 3] === 'what') return null;
   return info;
@@ -436,16 +438,47 @@ function titleCase(c: Ctx, i: number): boolean {
   return words > 0 && lower / words < 0.3;
 }
 
-const CLAUSE_VERBS = new Set(['report', 'write', 'confirm', 'acknowledge', 'admit', 'predict', 'reveal', 'warn', 'announce', 'agree', 'deny', 'promise', 'recall', 'indicate', 'state', 'add', 'tweet', 'post', 'respond', 'reply']);
+const CLAUSE_VERBS = new Set([
+  'report',
+  'write',
+  'confirm',
+  'acknowledge',
+  'admit',
+  'predict',
+  'reveal',
+  'warn',
+  'announce',
+  'agree',
+  'deny',
+  'promise',
+  'recall',
+  'indicate',
+  'state',
+  'add',
+  'tweet',
+  'post',
+  'respond',
+  'reply',
+]);
 const PAST_IRREGULAR = new Set(
-  'came went made took gave had got won lost began saw knew found left met ran paid spent sent built kept held brought became fell rose led is was are were will would could can may might should must has have does did'.split(' '),
+  'came went made took gave had got won lost began saw knew found left met ran paid spent sent built kept held brought became fell rose led is was are were will would could can may might should must has have does did'.split(
+    ' ',
+  ),
 );
 
 /** Tokens from k read as a clause: a subject-like opening, then a verb within a few words. */
 function looksLikeClause(c: Ctx, k: number, hi: number): boolean {
   if (k > hi || !c.isWord(k)) return false;
   const w = c.lower[k];
-  if (!(PRONOUNS.has(w) || DETERMINERS.has(w) || c.isCap(k) || /^\p{N}/u.test(c.toks[k].text) || /^(?:at|more|most|about|nearly|only)$/.test(w)))
+  if (
+    !(
+      PRONOUNS.has(w) ||
+      DETERMINERS.has(w) ||
+      c.isCap(k) ||
+      /^\p{N}/u.test(c.toks[k].text) ||
+      /^(?:at|more|most|about|nearly|only)$/.test(w)
+    )
+  )
     return false;
   for (let j = k + 1; j <= Math.min(hi, k + 8); j++) {
     const t = c.lower[j];
@@ -578,7 +611,16 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     // sentence; only "“….” he said." with nothing after the attribution is its tail.
     if (!comma && /[.!?]/.test(lastInner) && c.isCap(j)) {
       const endAttr = Math.max(cueTok, subject ? c.tokBefore(subject.end) : cueTok) + 1;
-      if (endAttr <= pHi && c.toks[endAttr].text !== '.') continue;
+      // "“…!” Sessions said as he launched …", "“…?” O’Malley said at a press conference": still its tail
+      if (
+        endAttr <= pHi &&
+        !/^[.,]$/.test(c.toks[endAttr].text) &&
+        !(
+          PREPOSITIONS.has(c.lower[endAttr]) ||
+          /^(?:as|when|while|after|before|during)$/.test(c.lower[endAttr])
+        )
+      )
+        continue;
     }
     c.usedCue.add(cueTok);
     usedMark.add(mi);
@@ -801,7 +843,12 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
       const prev = result[result.length - 1];
       if (!prev || !prev.speech) continue;
       const between = text.slice(prev.attrEnd ?? prev.end, m.start);
-      if (prev.kind === "indirect" && !/^\s*:/.test(between) && c.paraOf[first] !== c.paraOf[c.tokBefore(prev.end)]) continue;
+      if (
+        prev.kind === 'indirect' &&
+        !/^\s*:/.test(between) &&
+        c.paraOf[first] !== c.paraOf[c.tokBefore(prev.end)]
+      )
+        continue;
       const prevPara = c.paraOf[c.tokBefore(prev.end)];
       if (c.paraOf[first] - prevPara > 1) continue;
       // Only blank space between the two: the quotation continues the previous one (one quote, in fragments).
@@ -1232,7 +1279,7 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   if (
     !thatOrColon &&
     !objectual &&
-    /^(?:after|before|during|while|at|outside|inside|afterward|afterwards|later|earlier)$/.test(
+    /^(?:after|before|during|while|as|when|at|outside|inside|afterward|afterwards|later|earlier)$/.test(
       c.lower[start],
     )
   )
@@ -1284,7 +1331,8 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
           break;
         }
       }
-      if (cue2 > j) {
+      // "… and never called a donor": a verb of the content itself unless a verb of saying or a new subject
+      if (cue2 > j && (cue2 > j + 2 || !c.cue[cue2]?.objectual)) {
         endTok = c.toks[j - 1].text === ',' ? j - 2 : j - 1;
         break;
       }

@@ -319,7 +319,7 @@ export const BELIEF_VERBS = new Set(
 
 /** Adverbs and auxiliaries that may stand between a subject and its verb ("Lobov also said", "he has repeatedly said"). */
 export const BETWEEN_SUBJECT_AND_VERB = new Set(
-  "also has have had later earlier previously recently reportedly then once further again repeatedly publicly privately separately simply flatly directly explicitly specifically would will could might may can did does do not n't n’t never often always already even just only still first initially subsequently ultimately finally frequently famously quickly immediately openly bluntly angrily proudly calmly quietly loudly confidently clearly emphatically tersely succinctly curtly sarcastically jokingly partly somewhat in fact actually indeed apparently allegedly similarly likewise too, has since had since".split(
+  "also has have had later earlier previously recently reportedly then once further again repeatedly publicly privately separately simply flatly directly explicitly specifically would will could might may can did does do not n't n’t never often always already even just only still first initially subsequently ultimately finally frequently famously quickly immediately openly bluntly angrily proudly calmly quietly loudly confidently clearly emphatically tersely succinctly curtly sarcastically jokingly partly somewhat in fact actually indeed apparently allegedly similarly likewise too, has since had since 've ’ve 'd ’d 'll ’ll".split(
     ' ',
   ),
 );
