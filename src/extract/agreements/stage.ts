@@ -34,6 +34,7 @@ const HEADS = set(
   'treaty treaties agreement agreements deal deals accord accords pact pacts memorandum memoranda protocol protocols contract contracts convention conventions mou mous',
 );
 const ANAPHOR_HEADS = set('document documents');
+const MAY_NAME = /treat|agreement|deal|accord|pact|memorand|protocol|contract|convention|\bmous?\b|document/i;
 /** Modifiers that describe an agreement already named without naming another: "the amended treaty". */
 const GENERIC_MODIFIERS = set(
   'new amended bilateral historic landmark latest same previous earlier original revised current final whole entire interim said two-way three-way controversial proposed draft signed',
@@ -298,12 +299,14 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
   const out: Building[] = [];
   let last: Building | null = null;
   for (const sentence of doc.sentences) {
+    const stext = doc.text.slice(sentence.start, sentence.end);
+    // most sentences name no agreement: skip them before tokens are looked at
+    if (!MAY_NAME.test(stext) && !(last && /^\s*(It|This)\b/.test(stext))) continue;
     const sentTokens = tokensIn(doc, sentence);
     if (!sentTokens.length) continue;
     const ts = toks(doc.text, sentTokens);
-    const stext = doc.text.slice(sentence.start, sentence.end);
-    const status = statusOf(stext);
     const nps = nounPhrases(ts);
+    const status = nps.length ? statusOf(stext) : null;
     const inSentence: Building[] = [];
     let sentenceVerb = -1;
     // references first: a dated description next to another agreement in the sentence

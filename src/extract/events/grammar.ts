@@ -84,13 +84,20 @@ export interface Candidate {
   confidence: number;
 }
 
+function isCapital(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return /^\p{Lu}/u.test(s);
+}
+
 export function toks(_text: string, tokens: Token[]): Tok[] {
   return tokens.map((t) => ({
     text: t.text,
     lower: t.text.toLowerCase(),
     start: t.start,
     end: t.end,
-    cap: /^\p{Lu}/u.test(t.text),
+    cap: isCapital(t.text),
   }));
 }
 

@@ -260,8 +260,8 @@ const NOMINAL_OPENERS = new Set(['on', 'during', 'after', 'before', 'for', 'sinc
 function nominalCandidates(ts: Tok[], lex: Lexicon, taken: Set<number>, idx: ActorIndex): Draft[] {
   const out: Draft[] = [];
   for (let i = 1; i < ts.length; i++) {
-    if (taken.has(i)) continue;
     const l = ts[i].lower;
+    if (!lex.nounForms.has(l) || taken.has(i)) continue;
     const entry = lex.nounForms.get(l);
     if (!entry) continue;
     let j = i - 1;
