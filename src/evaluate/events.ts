@@ -77,12 +77,15 @@ export function prf(tp: number, fp: number, fn: number): PRF {
   return { tp, fp, fn, precision, recall, f1 };
 }
 
+/** Country codes of older CAMEO dictionaries that the gazetteer does not list (Italy, Vietnam). */
+const OLD_CODES: Record<string, string> = { ITL: 'ITA', VTN: 'VNM' };
+
 /** A gold actor's country as alpha-3, or null for non-state and unknown codes (IGO, NGO, ---REB …). */
 export function goldCountry(a: GoldActor): string | null {
   const code = a.country ?? (a.code && a.code.length === 3 ? a.code : null);
   if (!code || !/^[A-Z]{3}$/.test(code)) return null;
   if (code === 'IGO' || code === 'NGO' || code === 'IMG' || code === 'MNC') return null;
-  return countryByCode(code)?.iso3 ?? null;
+  return (countryByCode(code) ?? countryByCode(OLD_CODES[code] ?? ''))?.iso3 ?? null;
 }
 
 /** A predicted entity's country as alpha-3. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnnotatedDocument, PoliticalEvent } from '../../src/document.js';
+import { goldCountry, scoreSentence } from '../../src/evaluate/events.js';
 import { inflect, parseLexicon } from '../../src/extract/events/lexicon.js';
 import { countryOf } from '../../src/extract/events/stage.js';
 import { fromText } from '../../src/ingest/input.js';
@@ -278,5 +279,58 @@ describe('events: seed article (whole pipeline)', () => {
   it('every event’s evidence is one of the sentences', () => {
     for (const e of doc.events)
       assert.ok(doc.sentences.some((s) => s.start === e.evidence.start && s.end === e.evidence.end));
+  });
+});
+
+describe('evaluate events: scoring as the gold README defines it', () => {
+  it('maps CAMEO-style codes to alpha-3 and leaves non-state codes unscored', () => {
+    assert.equal(goldCountry({ code: 'JAP' }), 'JPN');
+    assert.equal(goldCountry({ code: 'RUS', country: 'RUS' }), 'RUS');
+    assert.equal(goldCountry({ code: 'DAGGOV', country: 'DAG' }), null);
+    assert.equal(goldCountry({ code: 'IGO' }), null);
+    assert.equal(goldCountry({ code: '---REB' }), null);
+  });
+
+  it('types as multisets, countries as sets, strict one-to-one', () => {
+    const entities = [
+      {
+        id: 'e1',
+        type: 'GPE' as const,
+        name: 'Japan',
+        ids: { iso: 'JP', wikidata: null, geonames: null },
+        attributes: {},
+        mentions: [],
+      },
+      {
+        id: 'e2',
+        type: 'PERSON' as const,
+        name: 'X',
+        ids: { iso: null, wikidata: null, geonames: null },
+        attributes: { country: 'RU' },
+        mentions: [],
+      },
+    ];
+    const ev = (type: PoliticalEvent['type'], source: string[], target: string[]): PoliticalEvent => ({
+      id: 'v',
+      type,
+      mode: null,
+      context: [],
+      source,
+      target,
+      date: null,
+      date_end: null,
+      location: null,
+      trigger: { start: 0, end: 0, text: '' },
+      evidence: { start: 0, end: 0 },
+      confidence: 1,
+    });
+    const gold = [
+      { type: 'CONSULT', source_actor: [{ code: 'JAP' }], target_actor: [{ code: 'RUS', country: 'RUS' }] },
+      { type: null, source_actor: [{ code: 'USA' }], target_actor: [] },
+    ];
+    const c = scoreSentence([ev('CONSULT', ['e1'], ['e2']), ev('ASSAULT', ['e1'], [])], entities, gold);
+    assert.deepEqual(c.type, [1, 1, 0]);
+    assert.deepEqual(c.actor, [2, 0, 0]);
+    assert.deepEqual(c.strict, [1, 1, 0]);
   });
 });
