@@ -326,15 +326,18 @@ function counties(): Rec[] {
 }
 
 /**
- * How a country's point is chosen. "mid" (the default): the area centroid of its territory (Natural Earth, remote
- * parts left out) where that lies within AGREE_KM of world-countries' reference point, else the reference point
- * (archipelagos and countries with vast thinly settled parts, where a plain centroid strays from the usual point).
+ * How a country's point is chosen. "mid" (the default): world-countries' reference point (a rounded coordinate near
+ * the middle), except for large countries (over LARGE_KM2), where the rounding can put it off-centre: there the area
+ * centroid of the territory (Natural Earth, remote parts left out), unless that strays more than AGREE_KM from the
+ * reference point (fragmented or thinly settled territory, where the centroid is no better).
  */
 const COUNTRY_POINT = (process.env.GAZETTEER_COUNTRY_POINT ?? 'mid') as 'centroid' | 'factbook' | 'mid';
+const LARGE_KM2 = 1.5e6;
 const AGREE_KM = 250;
 
 interface WorldCountry {
   cca2: string;
+  area: number;
   name: { common: string };
   latlng: number[];
   region: string;
@@ -353,7 +356,7 @@ function countries(): Rec[] {
       const g = JSON.parse(readFileSync(f, 'utf8')) as { geometry?: Geometry };
       if (g.geometry) {
         const m = centroid(g.geometry, 'main');
-        if (COUNTRY_POINT === 'centroid' || gcKm(m, { lat, lon }) <= AGREE_KM) {
+        if (COUNTRY_POINT === 'centroid' || (c.area > LARGE_KM2 && gcKm(m, { lat, lon }) <= AGREE_KM)) {
           lat = m.lat;
           lon = m.lon;
         }

@@ -15,6 +15,20 @@ export interface Resolution {
   score: number;
 }
 
+/** Weights of the score's parts (GEO_WEIGHTS, a JSON object, overrides them for experiments). */
+const W = {
+  countryShare: 2.5,
+  countryAny: 1,
+  adminShare: 2.5,
+  adminAny: 0.5,
+  near25: 1.2,
+  near75: 0.7,
+  near150: 0.3,
+  nearCap: 3,
+  contain: 0.7,
+  ...(process.env.GEO_WEIGHTS ? (JSON.parse(process.env.GEO_WEIGHTS) as Record<string, number>) : {}),
+};
+
 function prior(p: Place): number {
   switch (p.kind) {
     case 'country':
@@ -64,11 +78,11 @@ function contextScore(ctx: Context, p: Place): number {
   let s = 0;
   if (ctx.countryTotal > 0 && p.country) {
     const c = ctx.country.get(p.country) ?? 0;
-    s += 2.5 * (c / ctx.countryTotal) + (c > 0 ? 1 : 0);
+    s += W.countryShare * (c / ctx.countryTotal) + (c > 0 ? W.countryAny : 0);
   }
   if (p.kind !== 'country' && p.kind !== 'region' && ctx.admin1Total > 0) {
     const a = ctx.admin1.get(`${p.country}.${p.admin1}`) ?? 0;
-    s += 2.5 * (a / ctx.admin1Total) + (a > 0 ? 0.5 : 0);
+    s += W.adminShare * (a / ctx.admin1Total) + (a > 0 ? W.adminAny : 0);
   }
   return s;
 }
@@ -97,9 +111,9 @@ function proximity(p: Place, key: string, pools: Map<string, Place[]>): number {
             (q.kind === 'place' || q.kind === 'county') && q.country === p.country && q.admin1 === p.admin1,
         )
       )
-        s += 0.7;
+        s += W.contain;
     }
-    return Math.min(3, s);
+    return Math.min(W.nearCap, s);
   }
   if (p.kind !== 'place' && p.kind !== 'county') return 0;
   let s = 0;
@@ -114,9 +128,9 @@ function proximity(p: Place, key: string, pools: Map<string, Place[]>): number {
       }
       d = Math.min(d, nearKm(p, q));
     }
-    s += d < 25 ? 1.2 : d < 75 ? 0.7 : d < 150 ? 0.3 : 0;
+    s += d < 25 ? W.near25 : d < 75 ? W.near75 : d < 150 ? W.near150 : 0;
   }
-  return Math.min(3, s);
+  return Math.min(W.nearCap, s);
 }
 
 /** Candidates that the "X, Y" containment allows: places inside one of Y's candidates. */
