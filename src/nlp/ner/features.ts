@@ -169,6 +169,23 @@ export class KeyBuffer {
     this.n = 0;
   }
 
+  /** Append a key already mixed. */
+  push(h1: number, h2: number): void {
+    if (this.n === this.h1.length) this.grow();
+    this.h1[this.n] = h1;
+    this.h2[this.n] = h2;
+    this.n++;
+  }
+
+  private grow(): void {
+    const h1 = new Int32Array(this.n * 2);
+    h1.set(this.h1);
+    const h2 = new Int32Array(this.n * 2);
+    h2.set(this.h2);
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
   add(t: number, a = 0, b = 0, c = 0): void {
     if (this.n === this.h1.length) {
       const h1 = new Int32Array(this.n * 2);
@@ -320,6 +337,9 @@ export interface SentenceFeatures {
   /** Per token: hashes of the lower-case word and of the shape, for the history features. */
   lower: Int32Array;
   shape: Int32Array;
+  /** Per token: hash of the short shape, and whether the word is capitalised. */
+  ss: Int32Array;
+  cap: Uint8Array;
 }
 
 const gazHashes = new Map<string, number>();
@@ -491,30 +511,7 @@ export function sentenceFeatures(
       if (i > ch.start) buf.add(T.chunkFirst, info[ch.start].l);
       if (ch.org) buf.add(T.chunkOrg, pos);
     }
-    if (hints && x.cap) {
-      const c = hints.doc.get(words[i]);
-      const own = labelClass(hints.own[i]);
-      let best = -1;
-      let bestN = 0;
-      let others = 0;
-      if (c) {
-        for (let k = 0; k < 5; k++) {
-          const m = c[k] - (k === own ? 1 : 0);
-          if (m <= 0) continue;
-          others += m;
-          buf.add(T.docAny, k);
-          if (m > bestN) {
-            bestN = m;
-            best = k;
-          }
-        }
-      }
-      if (best >= 0) {
-        buf.add(T.docMaj, best);
-        buf.add(T.docMajSS, best, x.ss);
-      } else buf.add(T.docNone, i === 0 ? 1 : 0);
-      if (others > 0) buf.add(T.docAny, 9, own);
-    }
+    if (hints && x.cap) addDocKeys(buf, words[i], i, x.ss, hints);
   }
   offsets[n] = buf.n;
   return {
@@ -523,7 +520,60 @@ export function sentenceFeatures(
     offsets,
     lower: Int32Array.from(info, (x) => x.l),
     shape: Int32Array.from(info, (x) => x.s),
+    ss: Int32Array.from(info, (x) => x.ss),
+    cap: Uint8Array.from(info, (x) => (x.cap ? 1 : 0)),
   };
+}
+
+/** The document-level keys of one capitalised token (second pass). */
+function addDocKeys(
+  buf: KeyBuffer,
+  word: string,
+  i: number,
+  ss: number,
+  hints: { doc: DocHints; own: ArrayLike<number> },
+): void {
+  const c = hints.doc.get(word);
+  const own = labelClass(hints.own[i]);
+  let best = -1;
+  let bestN = 0;
+  let others = 0;
+  if (c) {
+    for (let k = 0; k < 5; k++) {
+      const m = c[k] - (k === own ? 1 : 0);
+      if (m <= 0) continue;
+      others += m;
+      buf.add(T.docAny, k);
+      if (m > bestN) {
+        bestN = m;
+        best = k;
+      }
+    }
+  }
+  if (best >= 0) {
+    buf.add(T.docMaj, best);
+    buf.add(T.docMajSS, best, ss);
+  } else buf.add(T.docNone, i === 0 ? 1 : 0);
+  if (others > 0) buf.add(T.docAny, 9, own);
+}
+
+/** `base` (static features without hints) plus the document-level keys: as sentenceFeatures with hints. */
+export function withDocFeatures(
+  base: SentenceFeatures,
+  words: string[],
+  hints: { doc: DocHints; own: ArrayLike<number> },
+  buf = new KeyBuffer(),
+): SentenceFeatures {
+  const n = words.length;
+  buf.reset();
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    offsets[i] = buf.n;
+    for (let k = base.offsets[i]; k < base.offsets[i + 1]; k++) buf.push(base.h1[k], base.h2[k]);
+    if (base.cap[i]) addDocKeys(buf, words[i], i, base.ss[i], hints);
+  }
+  offsets[n] = buf.n;
+  return { ...base, h1: buf.h1.slice(0, buf.n), h2: buf.h2.slice(0, buf.n), offsets };
 }
 
 /** The features that depend on the labels given to the previous two tokens (-1: none). */

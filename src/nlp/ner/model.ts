@@ -5,13 +5,14 @@ import { modelPath } from '../../paths.js';
 import { tokenize } from '../tokenize.js';
 import {
   buildGazetteer,
-  type DocHints,
   docHints,
   type FeatureResources,
   type GazetteerData,
   KeyBuffer,
   normaliseForFeatures,
+  type SentenceFeatures,
   sentenceFeatures,
+  withDocFeatures,
 } from './features.js';
 import { KeyTable } from './table.js';
 import {
@@ -81,10 +82,14 @@ export function base64(a: Int32Array | Int16Array): string {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 }
 
-/** One linear model: feature table and dequantised weights. */
+/** One linear model: feature table and dequantised weights, stored sparse (most weights are zero). */
 export class LinearWeights implements LinearModel {
+  readonly frozen = true;
   readonly table: KeyTable;
-  readonly weights: Float32Array;
+  /** Row k's non-zero weights are lab/val[rowStart[k] .. rowStart[k+1]). */
+  readonly rowStart: Int32Array;
+  readonly lab: Uint8Array;
+  readonly val: Float32Array;
 
   constructor(sec: ModelSection) {
     const k1 = int32s(sec.keys1);
@@ -93,8 +98,23 @@ export class LinearWeights implements LinearModel {
     for (let i = 0; i < k1.length; i++) this.table.add(k1[i], k2[i]);
     const buf = Buffer.from(sec.weights, 'base64');
     const q = new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-    this.weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) this.weights[i] = q[i] * sec.scale;
+    let nz = 0;
+    for (let i = 0; i < q.length; i++) if (q[i] !== 0) nz++;
+    this.rowStart = new Int32Array(k1.length + 1);
+    this.lab = new Uint8Array(nz);
+    this.val = new Float32Array(nz);
+    let j = 0;
+    for (let f = 0; f < k1.length; f++) {
+      this.rowStart[f] = j;
+      for (let y = 0; y < N_LABELS; y++) {
+        const v = q[f * N_LABELS + y];
+        if (v === 0) continue;
+        this.lab[j] = y;
+        this.val[j] = v * sec.scale;
+        j++;
+      }
+    }
+    this.rowStart[k1.length] = j;
   }
 
   featureId(h1: number, h2: number): number {
@@ -102,10 +122,10 @@ export class LinearWeights implements LinearModel {
   }
 
   score(ids: Int32Array, from: number, to: number, out: Float64Array): void {
-    const w = this.weights;
+    const { rowStart, lab, val } = this;
     for (let k = from; k < to; k++) {
-      const base = ids[k] * N_LABELS;
-      for (let y = 0; y < N_LABELS; y++) out[y] += w[base + y];
+      const id = ids[k];
+      for (let j = rowStart[id]; j < rowStart[id + 1]; j++) out[lab[j]] += val[j];
     }
   }
 }
@@ -145,12 +165,7 @@ export class NerModel {
     this.twoPass = this.pass2 !== null && process.env.NEWSGRAPH_NER_ONE_PASS !== '1';
   }
 
-  private run(
-    model: LinearModel,
-    words: string[],
-    hints?: { doc: DocHints; own: ArrayLike<number> },
-  ): { labels: Int32Array; conf: Float64Array } {
-    const sf = sentenceFeatures(words, this.resources, this.buf, hints);
+  private decode(model: LinearModel, sf: SentenceFeatures): { labels: Int32Array; conf: Float64Array } {
     return beamDecode(model, sf, staticIds(model, sf), Math.max(1, this.beam));
   }
 
@@ -162,12 +177,15 @@ export class NerModel {
   /** Tag the sentences of one document: the second pass sees what the first said about the whole document. */
   tagDocument(sentences: string[][]): TaggedSpan[][] {
     const norm = sentences.map((ws) => ws.map(normaliseForFeatures));
-    let out = norm.map((ws) => (ws.length ? this.run(this.pass1, ws) : null));
+    const feats = norm.map((ws) => (ws.length ? sentenceFeatures(ws, this.resources, this.buf) : null));
+    let out = feats.map((sf) => (sf ? this.decode(this.pass1, sf) : null));
     if (this.twoPass && this.pass2) {
       const first = out.map((o) => o?.labels ?? new Int32Array(0));
       const doc = docHints(norm, first);
       const pass2 = this.pass2;
-      out = norm.map((ws, s) => (ws.length ? this.run(pass2, ws, { doc, own: first[s] }) : null));
+      out = feats.map((sf, s) =>
+        sf ? this.decode(pass2, withDocFeatures(sf, norm[s], { doc, own: first[s] }, this.buf)) : null,
+      );
     }
     return out.map((o) => {
       if (!o) return [];

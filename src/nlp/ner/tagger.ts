@@ -1,5 +1,5 @@
 // Greedy left-to-right BILOU decoding for a linear model, shared by training and tagging.
-import { historyFeatures, KeyBuffer, type SentenceFeatures } from './features.js';
+import { historyFeatures, KeyBuffer, type SentenceFeatures, T } from './features.js';
 
 export const ENTITY_CLASSES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type EntityClass = (typeof ENTITY_CLASSES)[number];
@@ -40,6 +40,37 @@ export interface LinearModel {
   featureId(h1: number, h2: number, grow: boolean): number;
   /** Add the weights of `ids[from..to)` into `out` (length N_LABELS). */
   score(ids: Int32Array, from: number, to: number, out: Float64Array): void;
+  /** True when the weights no longer change (tagging, not training): the decoder may then cache scores. */
+  readonly frozen?: boolean;
+}
+
+const LABEL_HISTORY = N_LABELS + 1;
+const historyTables = new WeakMap<LinearModel, Float64Array>();
+
+/** Scores of the token-independent history features (previous label, previous two labels) of a frozen model. */
+function historyTable(model: LinearModel): Float64Array {
+  let t = historyTables.get(model);
+  if (t) return t;
+  t = new Float64Array(LABEL_HISTORY * LABEL_HISTORY * N_LABELS);
+  const buf = new KeyBuffer();
+  const ids = new Int32Array(2);
+  const row = new Float64Array(N_LABELS);
+  for (let p2 = -1; p2 < N_LABELS; p2++)
+    for (let p1 = -1; p1 < N_LABELS; p1++) {
+      buf.reset();
+      buf.add(T.hist1, p1);
+      buf.add(T.hist2, p2, p1);
+      let n = 0;
+      for (let k = 0; k < 2; k++) {
+        const id = model.featureId(buf.h1[k], buf.h2[k], false);
+        if (id >= 0) ids[n++] = id;
+      }
+      row.fill(0);
+      model.score(ids, 0, n, row);
+      t.set(row, ((p2 + 1) * LABEL_HISTORY + (p1 + 1)) * N_LABELS);
+    }
+  historyTables.set(model, t);
+  return t;
 }
 
 export interface Decoded {
@@ -188,16 +219,42 @@ export function beamDecode(
   const cY = new Int32Array(B);
   let fellOut = -1;
   let len = n;
+  const table = model.frozen ? historyTable(model) : null;
+  const tokenRows = new Uint8Array(LABEL_HISTORY);
+  const tokenScores = new Float64Array(LABEL_HISTORY * N_LABELS);
+  const lex = new KeyBuffer();
   for (let i = 0; i < n; i++) {
     stat.fill(0);
     model.score(st.ids, st.off[i], st.off[i + 1], stat);
     const last = i === n - 1;
     let cc = 0;
+    if (table) tokenRows.fill(0);
     for (let b = 0; b < count; b++) {
-      h.fill(0);
-      const nh = historyIds(model, sf, i, p1s[b], p2s[b], grow, hid);
-      model.score(hid, 0, nh, h);
       const p1 = p1s[b];
+      if (table) {
+        // Cached: previous-label rows; per token, the rows that pair the previous label with the word.
+        if (!tokenRows[p1 + 1]) {
+          tokenRows[p1 + 1] = 1;
+          lex.reset();
+          lex.add(T.hist1l, p1, sf.lower[i]);
+          lex.add(T.hist1s, p1, sf.shape[i]);
+          let nh = 0;
+          for (let k = 0; k < 2; k++) {
+            const id = model.featureId(lex.h1[k], lex.h2[k], false);
+            if (id >= 0) hid[nh++] = id;
+          }
+          const row = tokenScores.subarray((p1 + 1) * N_LABELS, (p1 + 2) * N_LABELS);
+          row.fill(0);
+          model.score(hid, 0, nh, row);
+        }
+        const base = ((p2s[b] + 1) * LABEL_HISTORY + (p1 + 1)) * N_LABELS;
+        const tb = (p1 + 1) * N_LABELS;
+        for (let y = 0; y < N_LABELS; y++) h[y] = table[base + y] + tokenScores[tb + y];
+      } else {
+        h.fill(0);
+        const nh = historyIds(model, sf, i, p1, p2s[b], grow, hid);
+        model.score(hid, 0, nh, h);
+      }
       for (let y = 0; y < N_LABELS; y++) {
         if (!allowed(p1, y) || (last && !CAN_END[y])) continue;
         const v = score[b] + stat[y] + h[y];
