@@ -146,7 +146,12 @@ class Ctx {
   }
 
   isQuoteMark(i: number): boolean {
-    return i >= 0 && i < this.toks.length && QUOTE_CHARS.test(this.toks[i].text);
+    if (i < 0 || i >= this.toks.length || !QUOTE_CHARS.test(this.toks[i].text)) return false;
+    // "Sanders' campaign": an apostrophe on a word is a possessive, not a quotation mark
+    const t = this.toks[i].text;
+    if ((t === "'" || t === '’') && i > 0 && this.toks[i - 1].end === this.toks[i].start && this.isWord(i - 1))
+      return /[.,!?]$/.test(this.toks[i - 1].text);
+    return true;
   }
 
   /** Index of the first marked span ending after `pos` (spans are sorted and disjoint). */
@@ -565,7 +570,7 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     if (!m.closed) continue;
     let j = c.tokAfter(m.end);
     if (j >= c.toks.length || c.paraOf[j] !== c.paraOf[c.tokBefore(m.end)]) continue;
-    const lastInner = text.slice(m.innerStart, m.innerEnd).trimEnd().slice(-1);
+    const lastInner = text.slice(m.innerStart, m.innerEnd).trimEnd().replace(/['’]+$/, '').slice(-1);
     let comma = false;
     if (c.toks[j].text === ',') {
       comma = true;
