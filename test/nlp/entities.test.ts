@@ -412,3 +412,18 @@ test('descriptions that name an office need that office', () => {
   assert.ok(!texts(hill).includes('the Secretary'));
   assert.ok(texts(hill).includes('The mayor'));
 });
+
+test('organisation variants: dotted acronyms and shorter names', () => {
+  const text =
+    'The United Nations said the US State Department had been told. A U.N. envoy met State Department officials.';
+  const doc = run(
+    withMentions(text, [
+      ['United Nations', 'ORG'],
+      ['US State Department', 'ORG'],
+      ['U.N.', 'ORG'],
+      ['State Department', 'ORG'],
+    ]),
+  );
+  assert.deepEqual(texts(byName(doc, 'United Nations')), ['United Nations', 'U.N.']);
+  assert.deepEqual(texts(byName(doc, 'US State Department')), ['US State Department', 'State Department']);
+});

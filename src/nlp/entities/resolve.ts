@@ -419,7 +419,8 @@ function clusterNames(
       }
     }
     // acronyms: "RISS" after "Russian Institute for Strategic Studies (" or matching its initials
-    if (!c && /^[A-Z][A-Z&]{1,7}$/.test(m.text)) {
+    const acronym = m.text.replace(/\./g, '');
+    if (!c && /^[A-Z][A-Z&]{1,7}$/.test(acronym)) {
       const prevTok = ix.tokens[ix.tokenAt(m.start) - 1];
       const prevName = names[i - 1];
       if (
@@ -429,8 +430,13 @@ function clusterNames(
         ix.text.slice(prevName.end, m.start).trim() === '('
       )
         c = prevName.cluster;
-      else c = orgs.find((o) => o.mentions.some((om) => initials(om.text) === m.text));
+      else c = orgs.find((o) => o.mentions.some((om) => initials(om.text) === acronym));
       if (c) m.type = c.type;
+    }
+    // an organisation's shorter name: "State Department" after "US State Department"
+    if (!c && m.type === 'ORG' && m.text.includes(' ')) {
+      const k = normKey(m.text);
+      c = orgs.find((o) => o.mentions.some((om) => om.start < m.start && normKey(om.text).endsWith(` ${k}`)));
     }
     if (!c) {
       c = newCluster(m.type, key);
