@@ -312,8 +312,10 @@ function subjectBefore(c: Ctx, i: number, lo: number): Span | null {
     // "…, but it has attracted a loyal following, said X": a clause, not an appositive
     if (first !== 'who' && first !== 'whose' && first !== 'which') {
       if (CLAUSE_WORDS.has(first)) return null;
-      for (let x = j + 1; x < k; x++)
+      for (let x = j + 1; x < k; x++) {
+        if (/^(?:who|which|that|whose)$/.test(c.lower[x])) break; // "a strategist who has feuded with …"
         if (NON_NP_VERBS.has(c.lower[x]) || PRONOUNS.has(c.lower[x])) return null;
+      }
     }
     const head = npEndingAt(c, skipBackAdverbials(c, j - 1, lo), lo);
     if (!head) return null;
@@ -697,7 +699,10 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     if (usedMark.has(mi)) continue;
     const m = c.marked[mi];
     let k = c.tokBefore(m.start);
-    if (k < 0 || c.paraOf[k] !== c.paraOf[c.tokAfter(m.start)]) continue;
+    if (k < 0) continue;
+    // a colon lead-in may stand in the paragraph before its quotation ("Stated Stone:\n\n“I think …”")
+    const colonLead = c.toks[k].text === ':' && c.paraOf[c.tokAfter(m.start)] - c.paraOf[k] === 1;
+    if (c.paraOf[k] !== c.paraOf[c.tokAfter(m.start)] && !colonLead) continue;
     const sep = c.toks[k].text;
     if (sep === ':' || sep === ',') k--;
     // Up to six tokens of recipient or time between the cue and the quotation.
@@ -1173,7 +1178,7 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   k = inverted ? k : cueEnd + 1;
   // Recipient and adverbials before the content: look for "that" or a colon within a few tokens.
   let start = -1;
-  for (let j = k; j <= Math.min(hi, k + 10); j++) {
+  for (let j = k; j <= Math.min(hi, k + 20); j++) {
     const t = c.lower[j];
     if (t === 'that' && j > k - 1) {
       start = j;
