@@ -222,7 +222,11 @@ function clauseStart(ts: Tok[], i: number): { at: number; by: string } {
   for (let k = i - 1; k >= 0; k--) {
     const t = ts[k];
     if (HARD_BOUNDARY.has(t.text) || isQuote(t)) return { at: k + 1, by: t.text };
-    if (t.text === ',') return { at: k + 1, by: ',' };
+    if (t.text === ',') {
+      // a headline's list of names: "Russia, China sign deal"
+      if (namesOnly(ts, k + 1, i) && k > 0 && ts[k - 1].cap && (k === 1 || namesOnly(ts, 0, k))) continue;
+      return { at: k + 1, by: ',' };
+    }
     if (
       SUBORDINATORS.has(t.lower) &&
       !(
@@ -239,6 +243,12 @@ function clauseStart(ts: Tok[], i: number): { at: number; by: string } {
   return { at: 0, by: 'start' };
 }
 
+function namesOnly(ts: Tok[], from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) if (!ts[k].cap && ts[k].lower !== 'and' && ts[k].text !== ',') return false;
+  return true;
+}
+
 /** Where the clause after token i ends (for the object region). */
 function clauseEnd(ts: Tok[], from: number, lex: Lexicon): number {
   for (let k = from; k < ts.length; k++) {
@@ -251,7 +261,7 @@ function clauseEnd(ts: Tok[], from: number, lex: Lexicon): number {
       if (n?.cap && !SUBORDINATORS.has(n.lower) && !reportingTail(ts, k + 1)) continue;
       return k;
     }
-    if (k > from && (SUBORDINATORS.has(t.lower) || isReporting(t) || CLAUSE_PREPS.has(t.lower))) return k;
+    if (SUBORDINATORS.has(t.lower) || isReporting(t) || CLAUSE_PREPS.has(t.lower)) return k;
     if (t.lower === 'to' && k > from) {
       const n = ts[k + 1];
       if (n && !n.cap && (lex.forms.has(n.lower) || COMMON_VERBS.has(n.lower)) && !DETERMINERS.has(n.lower))
@@ -607,7 +617,8 @@ function reducedRelative(ts: Tok[], g: Group, kind: FormKind, head: number, last
   if (kind !== 'pastpp' && kind !== 'pp') return false;
   if (g.be || g.have || g.modal || g.start !== head) return false;
   const prev = ts[head - 1];
-  const next = ts[last + 1];
+  // the word right after the participle: a pattern's own words ("summoned the ambassador") are its object
+  const next = last > head ? ts[head + 1] : ts[last + 1];
   if (!prev || !next || isPunct(prev.text) || PRONOUN_SUBJECTS.has(prev.lower) || prev.cap) return false;
   if (DETERMINERS.has(prev.lower) || PREPOSITIONS.has(prev.lower) || SUBORDINATORS.has(prev.lower))
     return false;
