@@ -58,6 +58,20 @@ const PLACE_CUES = new Set([
   'suburban',
 ]);
 
+/** Prepositions that make the next name a place even when it could be a person's ("in Monroe"). */
+const LOCATIVE = new Set([
+  'in',
+  'near',
+  'at',
+  'outside',
+  'across',
+  'into',
+  'throughout',
+  'around',
+  'toward',
+  'towards',
+]);
+
 /** Capitalised words that may stand right before a place name without being part of a longer name. */
 const PRE_MODIFIERS = new Set([
   'The',
@@ -81,6 +95,10 @@ const PRE_MODIFIERS = new Set([
   'Downstate',
   'Rural',
   'Historic',
+  'Metropolitan',
+  'Suburban',
+  'Uptown',
+  'Midtown',
   'In',
   'At',
   'From',
@@ -380,7 +398,24 @@ function scanGazetteer(
         break;
       }
     }
-    if (!best) continue;
+    if (!best) {
+      // "Gainesville-area", "Fargo-Moorhead", "Watertown-ML": the name before the hyphen.
+      const hy = /^(\p{Lu}[\p{L}.'’]+)[-\u2010\u2013]/u.exec(t0.text);
+      if (hy) {
+        const span = { start: t0.start, end: t0.start + hy[1].length, text: hy[1] };
+        const r = lookupName(hy[1]);
+        const strong = !!r.country || r.places.some((p) => p.kind !== 'place');
+        const pop = Math.max(0, ...r.places.map((p) => p.population));
+        const ok =
+          (strong || pop >= 5000) &&
+          !NEVER.has(hy[1].toLowerCase()) &&
+          !ambiguous.has(placeKey(hy[1])) &&
+          !blockers.some((b) => b.type === 'PERSON' && overlaps(b, span)) &&
+          !isTaken(span.start, span.end);
+        if (ok) push(mkToponym(span, 'gazetteer', null, r.places, r.country, 0.6));
+      }
+      continue;
+    }
     const tj = toks[best.j];
     const span = { start: t0.start, end: tj.end, text: text.slice(t0.start, tj.end) };
     if (isTaken(span.start, span.end)) continue;
@@ -397,6 +432,50 @@ function scanGazetteer(
 
 /** Month and weekday names and other capitalised words that are never places in running text. */
 const NEVER = new Set([
+  // compass and generic words that some place somewhere is called ("Central", "City", "Gulf", "Union")
+  'north',
+  'south',
+  'east',
+  'west',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'central',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'midwest',
+  'city',
+  'county',
+  'state',
+  'states',
+  'region',
+  'district',
+  'province',
+  'federal',
+  'national',
+  'capital',
+  'metro',
+  'coast',
+  'gulf',
+  'union',
+  'commerce',
+  'hall',
+  'center',
+  'centre',
+  'village',
+  'town',
+  'harbor',
+  'harbour',
+  'valley',
+  'miss',
+  'mr',
+  'mrs',
+  'lot',
+  'pack',
+  'delta',
   'january',
   'february',
   'march',
@@ -487,8 +566,10 @@ function acceptance(
     if (b.type === 'NORP') return 0;
     if (exact) continue;
     if (strong && !isAmbiguous) continue;
-    const nextWord = toks[j + 1]?.text ?? '';
-    if (b.start === span.start && INSTITUTION_HEADS.has(nextWord) && !isAmbiguous) continue;
+    // Organisations and facilities named after their town start with it ("Nashville Film Festival",
+    // "The Atlanta Journal-Constitution", "Vancouver International Airport").
+    const lead = text.slice(b.start, span.start);
+    if ((b.start === span.start || /^the\s+$/i.test(lead)) && maxPop >= 1000 && !isAmbiguous) continue;
     if (prev?.text === 'of' && maxPop >= 50000 && !isAmbiguous) continue;
     return 0;
   }
@@ -517,7 +598,11 @@ function acceptance(
     return big || cue ? 0.9 : 0.6;
   }
   if (commaPlace) return 0.9;
-  if (isAmbiguous) return cue && maxPop >= 50000 ? 0.6 : 0;
+  if (isAmbiguous) {
+    // "in Monroe", "near Jackson": a locative preposition makes a namesake of a person a place.
+    const locative = prev ? LOCATIVE.has(prev.text.toLowerCase()) : false;
+    return locative && maxPop >= 1000 ? 0.5 : cue && maxPop >= 50000 ? 0.6 : 0;
+  }
   if (sentenceInitial && !cue && single && maxPop < 100000) return 0;
   if (cue && maxPop >= MIN_POP_CUED) return maxPop >= 5000 ? 0.8 : 0.5;
   if (maxPop >= MIN_POP_UNCUED) return 0.7;
