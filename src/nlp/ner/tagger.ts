@@ -30,6 +30,16 @@ const ALLOWED = (() => {
 })();
 const CAN_END = LABELS.map((l) => !(l.startsWith('B-') || l.startsWith('I-')));
 
+/** Per previous label (+1; 0 = sentence start): the labels that may follow, anywhere / at the sentence end. */
+const NEXT: Int32Array[] = [];
+const NEXT_AT_END: Int32Array[] = [];
+for (let p = -1; p < N_LABELS; p++) {
+  const ok: number[] = [];
+  for (let y = 0; y < N_LABELS; y++) if (ALLOWED[(p < 0 ? N_LABELS : p) * N_LABELS + y]) ok.push(y);
+  NEXT.push(Int32Array.from(ok));
+  NEXT_AT_END.push(Int32Array.from(ok.filter((y) => CAN_END[y])));
+}
+
 export function allowed(prev: number, next: number): boolean {
   return ALLOWED[(prev < 0 ? N_LABELS : prev) * N_LABELS + next] === 1;
 }
@@ -255,8 +265,9 @@ export function beamDecode(
         const nh = historyIds(model, sf, i, p1, p2s[b], grow, hid);
         model.score(hid, 0, nh, h);
       }
-      for (let y = 0; y < N_LABELS; y++) {
-        if (!allowed(p1, y) || (last && !CAN_END[y])) continue;
+      const next = last ? NEXT_AT_END[p1 + 1] : NEXT[p1 + 1];
+      for (let q = 0; q < next.length; q++) {
+        const y = next[q];
         const v = score[b] + stat[y] + h[y];
         if (cc === B && v <= cScore[B - 1]) continue;
         // Insert into the sorted candidate list.
