@@ -149,7 +149,12 @@ class Ctx {
     if (i < 0 || i >= this.toks.length || !QUOTE_CHARS.test(this.toks[i].text)) return false;
     // "Sanders' campaign": an apostrophe on a word is a possessive, not a quotation mark
     const t = this.toks[i].text;
-    if ((t === "'" || t === '’') && i > 0 && this.toks[i - 1].end === this.toks[i].start && this.isWord(i - 1))
+    if (
+      (t === "'" || t === '’') &&
+      i > 0 &&
+      this.toks[i - 1].end === this.toks[i].start &&
+      this.isWord(i - 1)
+    )
       return /[.,!?]$/.test(this.toks[i - 1].text);
     return true;
   }
@@ -345,7 +350,9 @@ function subjectAfter(c: Ctx, i: number, hi: number, anyStart = false): Span | n
       c.isCap(s) ||
       DETERMINERS.has(c.lower[s]) ||
       PRONOUNS.has(c.lower[s]) ||
-      /^(?:\p{N}+|\p{Ll}+s)$/u.test(c.toks[s].text)
+      /^(?:\p{N}+|\p{Ll}+s)$/u.test(c.toks[s].text) ||
+      // "said former Pennsylvania governor Ed Rendell"
+      ((c.isCap(s + 1) || c.isCap(s + 2)) && !CLAUSE_WORDS.has(c.lower[s]) && !PREPOSITIONS.has(c.lower[s]))
     )
   )
     return null;
@@ -572,7 +579,11 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     if (!m.closed) continue;
     let j = c.tokAfter(m.end);
     if (j >= c.toks.length || c.paraOf[j] !== c.paraOf[c.tokBefore(m.end)]) continue;
-    const lastInner = text.slice(m.innerStart, m.innerEnd).trimEnd().replace(/['’]+$/, '').slice(-1);
+    const lastInner = text
+      .slice(m.innerStart, m.innerEnd)
+      .trimEnd()
+      .replace(/['’]+$/, '')
+      .slice(-1);
     let comma = false;
     if (c.toks[j].text === ',') {
       comma = true;
@@ -1100,7 +1111,13 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   // Participle after a comma: "…, adding that …".
   let subject: Span | null = null;
   let inverted = false;
-  if (info.form === 'participle') {
+  const progressive =
+    info.form === 'participle' && /^(?:is|are|was|were|been|am|'s|’s)$/.test(c.lower[i - 1] ?? '');
+  if (progressive) {
+    // "Hillary Clinton is telling customers that …", "Trump is questioning whether …"
+    subject = subjectBefore(c, i - 1, lo);
+    if (!subject) return null;
+  } else if (info.form === 'participle') {
     if (!/^(?:,|and|by|while|after|before|—|–)$/.test(c.lower[i - 1] ?? '')) return null;
     subject = inheritedSubject(c, out, i, lo);
     if (!subject) return null;
@@ -1223,7 +1240,13 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
       const quoted = c.inMark[k] >= 0 || (c.toks[k]?.text === ',' && c.inMark[k + 1] >= 0);
       // "CNN reported at least six planes filled the skies …": a bare clause after a named reporter
       const clause = CLAUSE_VERBS.has(info.lemma) && agentLike(c, subject) && looksLikeClause(c, k, hi);
-      if (!quoted && !clause) return null;
+      // "pledged Saturday to rid the world of …": a promise in an infinitive
+      let inf = -1;
+      if (/^(?:pledge|promise|vow|agree|threaten|urge|propose)$/.test(info.lemma)) {
+        for (let j = k; j <= Math.min(hi, k + 3); j++) if (c.lower[j] === 'to') inf = j;
+      }
+      if (inf >= 0) k = inf;
+      else if (!quoted && !clause) return null;
     }
     // Skip a recipient: "told reporters", "told The New York Times", "told him".
     if (info.recipient) {
@@ -1324,8 +1347,7 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
     if (
       t === ';' ||
       (t === ',' && /^(?:but|however|though|although|while|whereas)$/.test(c.lower[j + 1] ?? '')) ||
-      c.lower[j] === 'while' ||
-      c.lower[j] === 'whereas'
+      ((c.lower[j] === 'while' || c.lower[j] === 'whereas') && j > start + 2)
     ) {
       endTok = j - 1;
       break;
