@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnnotatedDocument } from '../../src/document.js';
 import { provisionKind } from '../../src/extract/agreements/provisions.js';
-import { countryOf } from '../../src/extract/events/stage.js';
+import { agreementsStage } from '../../src/extract/agreements/stage.js';
+import { countryOf, eventsStage } from '../../src/extract/events/stage.js';
 import { fromText } from '../../src/ingest/input.js';
 import { analyze } from '../../src/pipeline.js';
 import { fixture } from '../helpers.js';
@@ -84,6 +85,35 @@ describe('agreements: grammar', () => {
     assert.equal(w.agreements[0].status, 'withdrawn');
     assert.deepEqual(names(w, w.agreements[0].parties), ['United States']);
     assert.equal(w.agreements[0].place, null);
+  });
+
+  it('list-form agreements are one per item; "It provides for" adds a provision', () => {
+    const d = docWith(
+      'Chile and Peru signed agreements on cooperation in the fields of energy, mining and education on 2 May 2022. It provides for joint research on lithium.',
+      [CHILE, PERU],
+    );
+    const kinds = d.agreements.map((a) => a.provisions[0]?.kind);
+    assert.equal(d.agreements.length, 3, JSON.stringify(d.agreements.map((a) => a.name)));
+    assert.equal(kinds[0], 'energy');
+    assert.equal(kinds[2], 'education');
+    for (const a of d.agreements) assert.deepEqual(names(d, a.parties).sort(), ['Chile', 'Peru']);
+    assert.ok(d.agreements.some((a) => a.provisions.some((p) => p.text === 'joint research on lithium')));
+  });
+
+  it('a dated agreement with no other in its sentence is its own agreement', () => {
+    const d = docWith('Germany and France signed the Elysee Treaty in 1963.', [GERMANY, FRANCE]);
+    assert.equal(d.agreements.length, 1);
+    assert.equal(d.agreements[0].date, '1963');
+    assert.equal(d.agreements[0].references.length, 0);
+  });
+
+  it('no agreements or events for a document in another language', () => {
+    const d = docWith('Chile and Peru signed an agreement.', [CHILE, PERU]);
+    assert.equal(d.agreements.length, 1);
+    const es = { ...d, article: { ...d.article, language: 'es' } };
+    const ctx = { now: new Date(0), referenceDate: null };
+    assert.deepEqual(agreementsStage.run(es, ctx).agreements, []);
+    assert.deepEqual(eventsStage.run(es, ctx).events, []);
   });
 
   it('a failed negotiation is not an agreement', () => {

@@ -14,6 +14,7 @@ import {
   actorIndex,
   countryOf,
   firstMentionAt,
+  isEnglish,
   resolveActor,
   tokensIn,
 } from '../events/stage.js';
@@ -295,6 +296,7 @@ function regionEnd(ts: Tok[], from: number): number {
 }
 
 export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
+  if (!isEnglish(doc)) return [];
   const idx = actorIndex(doc);
   const out: Building[] = [];
   let last: Building | null = null;

@@ -582,7 +582,14 @@ function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
+/** The dictionary and grammar are English: other languages get no events rather than wrong ones. */
+export function isEnglish(doc: AnnotatedDocument): boolean {
+  const l = doc.article.language;
+  return !l || l.toLowerCase().startsWith('en');
+}
+
 export function extractEvents(doc: AnnotatedDocument, ctx: StageContext): CodedEvent[] {
+  if (!isEnglish(doc)) return [];
   const lex = lexicon();
   const idx = actorIndex(doc);
   const memory = { lastSource: [] as string[] };
