@@ -427,3 +427,20 @@ test('organisation variants: dotted acronyms and shorter names', () => {
   assert.deepEqual(texts(byName(doc, 'United Nations')), ['United Nations', 'U.N.']);
   assert.deepEqual(texts(byName(doc, 'US State Department')), ['US State Department', 'State Department']);
 });
+
+test('a two-word name the tagger typed as an organisation, whose last word recurs alone, is a person', () => {
+  const text =
+    'Valeska Paris says the group held her for years. Paris was born in Switzerland. Paris claims she was ' +
+    'told to stay aboard.';
+  const doc = run(
+    withMentions(text, [
+      ['Valeska Paris', 'ORG'],
+      ['Paris', 'GPE'],
+      ['Switzerland', 'GPE'],
+    ]),
+  );
+  const vp = byName(doc, 'Valeska Paris');
+  assert.equal(vp.type, 'PERSON');
+  assert.deepEqual(texts(vp), ['Valeska Paris', 'her', 'Paris', 'Paris', 'she']);
+  assert.equal(vp.attributes.country, undefined);
+});

@@ -1,6 +1,7 @@
 // Repairs of tagger spans and types from the head words of names: "Russian Institute for Strategic Studies" is
 // one organisation even when the tagger split it; "River Tumannaya" and "Korean Peninsula" are locations.
 import type { EntityType, Mention } from '../../document.js';
+import { countryByDemonym, countryByName } from '../gazetteer/countries.js';
 import type { DocIndex } from './context.js';
 import { GIVEN_NAME_GENDER, TITLE_HEADS } from './lexicon.js';
 
@@ -31,6 +32,13 @@ const FAC_HEADS = new Set(
     'street st avenue ave road rd square bridge station airport park hall tower building stadium arena house ' +
     'palace castle cathedral temple mosque prison memorial gate gardens boulevard lane highway'
   ).split(' '),
+);
+
+/** Last words of organisation and place names that also stand alone for them ("Manchester United"). */
+const NOT_SURNAME = new Set(
+  'united city international global national airlines motors energy systems technologies media wanderers rovers county'.split(
+    ' ',
+  ),
 );
 
 const CONNECTORS = new Set(['of', 'for', 'on', 'de', 'the', '&']);
@@ -168,6 +176,29 @@ export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Ment
       });
       break;
     }
+  }
+  // "Valeska Paris" typed as an organisation while "Paris" alone recurs: organisations are seldom called by
+  // their last word, people are
+  const alone = new Map<string, number>();
+  for (const m of mentions) if (!m.text.includes(' ')) alone.set(m.text, (alone.get(m.text) ?? 0) + 1);
+  for (const m of mentions) {
+    if (m.type === 'PERSON' || m.type === 'NORP' || added.some((x) => x.start < m.end && m.start < x.end))
+      continue;
+    const ws = m.text.split(' ');
+    if (ws.length !== 2 || (alone.get(ws[1]) ?? 0) < 2) continue;
+    const plain = (w: string) => {
+      const lw = w.toLowerCase();
+      return (
+        /^\p{Lu}\p{Ll}+$/u.test(w) &&
+        !ORG_HEADS.has(lw) &&
+        !LOC_HEADS.has(lw) &&
+        !FAC_HEADS.has(lw) &&
+        !NOT_SURNAME.has(lw)
+      );
+    };
+    if (!ws.every(plain) || countryByName(m.text) || countryByName(ws[0]) || countryByDemonym(ws[0]))
+      continue;
+    added.push({ ...m, type: 'PERSON' });
   }
   // "John Smith" typed as an organisation or a place: a common given name and a capitalised surname
   for (const m of mentions) {
