@@ -151,6 +151,15 @@ describe('HTML article: pages with no article', () => {
     }
   });
 
+  it('deeply nested markup (unclosed tags) neither crashes nor stalls', () => {
+    const para = `<p>${'The river rose again overnight and closed the lower bridge. '.repeat(6)}</p>`;
+    const html = `<html><body>${para}${'<b>'.repeat(20000)}${para}${para}</body></html>`;
+    const t0 = Date.now();
+    const a = htmlToArticle(html, { url: null, published: null, title: null });
+    assert.ok(Date.now() - t0 < 10000);
+    assert.equal(body(a).match(/The river rose again/g)?.length, 18);
+  });
+
   it('a given title wins; a given date stands in only when the page has none', () => {
     const opts = {
       url: 'https://courier.example/tram',

@@ -37,6 +37,7 @@ export function htmlToArticle(html: string, opts: HtmlOptions): Article {
   const standfirst = findStandfirst(scan, meta.description, headline?.el ?? null);
   // Captions, credits and hidden boxes never count as story text: out before the content is scored.
   for (const el of scan.strip) if ((el.textContent ?? '').length < 2000) el.remove();
+  flatten(scan.deep);
   let blocks: Block[] = extractContent(document, { title, titles: meta.titles }) ?? [];
   let lede = standfirst?.text ?? null;
   if (lede) {
@@ -100,6 +101,14 @@ export function htmlToArticle(html: string, opts: HtmlOptions): Article {
     modified,
   };
   return { text, url: opts.url, layout };
+}
+
+/** Unwraps over-deep elements, innermost first, so that their text joins the ancestor at the depth limit. */
+function flatten(deep: Element[]): void {
+  for (let i = deep.length - 1; i >= 0; i--) {
+    const el = deep[i];
+    if (el.parentNode) el.replaceWith(...Array.from(el.childNodes));
+  }
 }
 
 /** The declared language, unless a page templated as English reads as another language. */

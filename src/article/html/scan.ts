@@ -14,7 +14,12 @@ export interface PageScan {
   texty: Element[];
   /** Captions, credits and hidden elements: taken out before content extraction. */
   strip: Element[];
+  /** Elements nested deeper than MAX_DEPTH (unclosed inline tags in old pages), in document order. */
+  deep: Element[];
 }
+
+/** Deeper nesting than this is markup debris; Readability's scoring grows steeply with depth. */
+export const MAX_DEPTH = 60;
 
 /** Page-level containers are never stripped, whatever their class says. */
 const CONTAINERS = new Set(['html', 'head', 'body', 'main', 'article']);
@@ -29,9 +34,16 @@ export function scanPage(document: Document): PageScan {
     h1s: [],
     texty: [],
     strip: [],
+    deep: [],
   };
+  // Open ancestors of the current element: document order makes depth a stack walk.
+  const open: Node[] = [];
   // querySelectorAll('*') runs over linkedom's flat node list: far cheaper than walking `children`.
   for (const el of document.querySelectorAll('*')) {
+    const parent = el.parentNode;
+    while (open.length && open[open.length - 1] !== parent) open.pop();
+    if (open.length >= MAX_DEPTH) scan.deep.push(el);
+    open.push(el);
     const name = el.localName;
     switch (name) {
       case 'meta':
