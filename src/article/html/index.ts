@@ -43,16 +43,15 @@ export function htmlToArticle(html: string, opts: HtmlOptions): Article {
   if (lede) {
     const key = norm(lede);
     const i = blocks.slice(0, 4).findIndex((b) => norm(b.text) === key);
-    if (i >= 0) blocks = blocks.filter((_, j) => j !== i);
     // A standfirst that is all the page has is the body, not a lede.
-    if (!blocks.length) lede = null;
+    if (i >= 0 && blocks.length === 1) lede = null;
+    else if (i >= 0) blocks = blocks.filter((_, j) => j !== i);
   }
 
   // The page's own date wins; a date given from outside (--published) stands in when it has none.
   const published =
-    notInFuture(firstDate(meta.published), opts.now) ??
-    notInFuture(firstDate(opts.published ? [opts.published] : []), opts.now);
-  const modified = notInFuture(firstDate(meta.modified), opts.now);
+    firstDate(meta.published, opts.now) ?? firstDate(opts.published ? [opts.published] : [], opts.now);
+  const modified = firstDate(meta.modified, opts.now);
 
   // Reading order: headline, standfirst, body (a dateline opens the body's first paragraph).
   let text = '';
@@ -118,9 +117,10 @@ function chooseLanguage(declared: string | null, text: string): string | null {
   return declared === 'en' && guessed && guessed !== 'en' ? guessed : declared;
 }
 
-function firstDate(raws: string[]): string | null {
+/** The first candidate that is a date and not in the future. */
+function firstDate(raws: string[], now: Date | undefined): string | null {
   for (const r of raws) {
-    const d = normaliseDate(r);
+    const d = notInFuture(normaliseDate(r), now);
     if (d) return d;
   }
   return null;
