@@ -237,12 +237,14 @@ function npEndingAt(c: Ctx, k: number, lo: number): Span | null {
   // "Rep. Elijah Cummings (D-Md.)": a parenthesis after the name belongs to it.
   if (k >= lo && c.toks[k]?.text === ')') {
     let j = k - 1;
-    while (j >= lo && k - j < 10 && c.toks[j].text !== '(') j--;
+    while (j >= lo && k - j < 25 && c.toks[j].text !== '(') j--;
     if (j >= lo && c.toks[j].text === '(') {
       const inner = npEndingAt(c, j - 1, lo);
       return inner ? { start: inner.start, end: c.toks[k].end } : null;
     }
   }
+  // "Lindsey Graham, R-S.C.": an abbreviation's full stop
+  if (k > lo && c.toks[k].text === '.' && c.isWord(k - 1) && c.toks[k - 1].end === c.toks[k].start) k--;
   if (k < lo || !c.isWord(k)) return null;
   let j = k;
   let count = 0;
@@ -297,7 +299,10 @@ function subjectBefore(c: Ctx, i: number, lo: number): Span | null {
     // An appositive or relative clause between subject and verb: "Hugh Hill, a doctor, said".
     const sep = c.toks[k].text;
     let j = k - 1;
-    while (j >= lo && c.toks[j].text !== sep && k - j < 40 && !c.isQuoteMark(j)) j--;
+    // back to the comma that opens the appositive; commas inside quotation marks do not count
+    // ("Humphrey, who calls Trump a “sociopath,” said …")
+    while (j >= lo && (c.toks[j].text !== sep || c.inMark[j] >= 0) && k - j < 40 && !(c.isQuoteMark(j) && c.inMark[j] < 0))
+      j--;
     if (j < lo && k - lo <= 8) {
       // "Sen. Jack Reed (D-R.I.), said …": a stray comma after a sentence-initial name.
       const np = npEndingAt(c, k - 1, lo);
