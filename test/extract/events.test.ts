@@ -176,6 +176,16 @@ describe('events: grammar', () => {
     assert.deepEqual(names(b, b.events[0].target), ['Chile']);
   });
 
+  it('coordinated clauses keep their own subjects', () => {
+    const doc = docWith('Peru shelled rebel camps near the border and Chile closed its embassy in Lima.', [
+      PERU,
+      CHILE,
+      { names: ['Lima'], type: 'GPE', country: 'PE' },
+    ]);
+    assert.deepEqual(types(doc), ['ASSAULT', 'SANCTION']);
+    assert.deepEqual(names(doc, doc.events[1].source), ['Chile']);
+  });
+
   it('an appositive does not hide the subject', () => {
     const doc = docWith('Kenya, a close partner of France, has rejected the proposal.', [KENYA, FRANCE]);
     assert.deepEqual(types(doc), ['REJECT']);

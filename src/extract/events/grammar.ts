@@ -468,6 +468,18 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
     for (let k = last + 1; k < ts.length; k++) if (ts[k].lower === 'unless') cand.threatCondition = true;
     out.push(cand);
   }
+  // "Russia attacked X and Ukraine retaliated": a second clause's subject starts after the conjunction
+  for (const c of out) {
+    for (const m of out) {
+      if (m === c || m.head <= c.subject.from || m.last >= c.groupStart) continue;
+      for (let k = c.groupStart - 1; k > m.last; k--) {
+        if (ts[k].lower === 'and' || ts[k].lower === 'but') {
+          if (k + 1 < c.groupStart) c.subject = { from: k + 1, to: c.subject.to };
+          break;
+        }
+      }
+    }
+  }
   linkComplements(ts, out);
   out.push(...obligations(ts, out, lex));
   out.push(...commitments(ts, out));
