@@ -444,3 +444,19 @@ test('a two-word name the tagger typed as an organisation, whose last word recur
   assert.deepEqual(texts(vp), ['Valeska Paris', 'her', 'Paris', 'Paris', 'she']);
   assert.equal(vp.attributes.country, undefined);
 });
+
+test('seats of government carry their country', () => {
+  const text = 'The Kremlin said the White House had not replied. Downing Street declined to comment.';
+  const doc = run(
+    withMentions(text, [
+      ['Kremlin', 'ORG'],
+      ['White House', 'ORG'],
+      ['Downing Street', 'PERSON'],
+    ]),
+  );
+  assert.equal(byName(doc, 'Kremlin').attributes.country, 'RU');
+  assert.equal(byName(doc, 'White House').attributes.country, 'US');
+  const ds = byName(doc, 'Downing Street');
+  assert.equal(ds.attributes.country, 'GB');
+  assert.equal(ds.type, 'ORG');
+});

@@ -498,3 +498,35 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+
+/**
+ * Seats of government and institutions named for their country's government ("the Kremlin said"): the
+ * entity keeps its own name and type and gets the country, as capitals do.
+ */
+export const GOVERNMENT_SEATS: ReadonlyMap<string, string> = new Map([
+  ['kremlin', 'RU'],
+  ['white house', 'US'],
+  ['pentagon', 'US'],
+  ['capitol hill', 'US'],
+  ['state department', 'US'],
+  ['downing street', 'GB'],
+  ['whitehall', 'GB'],
+  ['elysee', 'FR'],
+  ['élysée', 'FR'],
+  ['elysee palace', 'FR'],
+  ['élysée palace', 'FR'],
+  ["quai d'orsay", 'FR'],
+  ['zhongnanhai', 'CN'],
+  ['blue house', 'KR'],
+  ['knesset', 'IL'],
+  ['duma', 'RU'],
+  ['state duma', 'RU'],
+  ['bundestag', 'DE'],
+  ['chancellery', 'DE'],
+  ['kantei', 'JP'],
+  ['quirinale', 'IT'],
+  ['palazzo chigi', 'IT'],
+  ['moncloa', 'ES'],
+  ['rashtrapati bhavan', 'IN'],
+  ['south block', 'IN'],
+]);

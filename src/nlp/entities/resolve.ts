@@ -20,6 +20,7 @@ import {
   GENERIC_DESCRIPTIONS,
   type Gender,
   GIVEN_NAME_GENDER,
+  GOVERNMENT_SEATS,
   HONORIFICS,
   MALE_PRONOUNS,
   RESEARCH_AFFILIATION,
@@ -171,6 +172,16 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
     if (n.cluster && isSpeakerMention(n, ix)) n.cluster.speaker = true;
   }
   for (const c of clusters) {
+    if (!c.attributes.country && c.mentions.length) {
+      const seat = governmentSeat(c.mentions[0].text);
+      if (seat) {
+        c.attributes.country = seat;
+        if (c.type === 'PERSON') {
+          c.type = 'ORG';
+          for (const m of c.mentions) m.type = 'ORG';
+        }
+      }
+    }
     if (c.type === 'ORG' && !c.attributes.country) {
       for (const m of c.mentions) {
         const lead = hitAt.get(m.start);
@@ -480,6 +491,13 @@ function clusterNames(
     } else if (!c.key.startsWith('person:')) c.type = c.mentions[0].type;
     for (const m of c.mentions) m.type = c.type;
   }
+}
+
+let seats: Map<string, string> | null = null;
+/** The country of a seat of government ("the Kremlin", "Downing Street"), or null. */
+function governmentSeat(name: string): string | null {
+  if (!seats) seats = new Map([...GOVERNMENT_SEATS].map(([k, v]) => [normKey(k), v]));
+  return seats.get(normKey(name)) ?? null;
 }
 
 function initials(name: string): string {
