@@ -456,6 +456,8 @@ test('seats of government carry their country', () => {
   );
   assert.equal(byName(doc, 'Kremlin').attributes.country, 'RU');
   assert.equal(byName(doc, 'White House').attributes.country, 'US');
+  const boj = run(withMentions('The Bank of Japan raised rates.', [['Bank of Japan', 'ORG']]));
+  assert.equal(byName(boj, 'Bank of Japan').attributes.country, 'JP');
   const ds = byName(doc, 'Downing Street');
   assert.equal(ds.attributes.country, 'GB');
   assert.equal(ds.type, 'ORG');

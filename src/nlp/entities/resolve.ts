@@ -190,6 +190,19 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
           break;
         }
       }
+      // "Bank of Japan", "University of Tokyo", "Embassy of the Russian Federation"
+      for (const m of c.mentions) {
+        if (c.attributes.country || !m.text.includes(' of ')) continue;
+        for (const h of hits)
+          if (
+            h.end === m.end &&
+            h.start > m.start &&
+            /\sof\s(?:the\s)?$/.test(text.slice(m.start, h.start))
+          ) {
+            c.attributes.country = h.country.iso2;
+            break;
+          }
+      }
     }
     const aff = c.attributes.affiliation;
     if (typeof aff === 'string' && RESEARCH_AFFILIATION.test(aff)) c.roles.add('expert');
