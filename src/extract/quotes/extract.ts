@@ -301,7 +301,12 @@ function subjectBefore(c: Ctx, i: number, lo: number): Span | null {
     let j = k - 1;
     // back to the comma that opens the appositive; commas inside quotation marks do not count
     // ("Humphrey, who calls Trump a “sociopath,” said …")
-    while (j >= lo && (c.toks[j].text !== sep || c.inMark[j] >= 0) && k - j < 40 && !(c.isQuoteMark(j) && c.inMark[j] < 0))
+    while (
+      j >= lo &&
+      (c.toks[j].text !== sep || c.inMark[j] >= 0) &&
+      k - j < 40 &&
+      !(c.isQuoteMark(j) && c.inMark[j] < 0)
+    )
       j--;
     if (j < lo && k - lo <= 8) {
       // "Sen. Jack Reed (D-R.I.), said …": a stray comma after a sentence-initial name.
@@ -1328,9 +1333,11 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   for (let j = start + 1; j <= hi; j++) {
     if (c.inMark[j] >= 0) continue;
     const t = c.toks[j].text;
+    // ", adding …", ", saying …" (verbs of saying; ", responding to pressure …" is part of the content)
     if (
       (t === ',' || t === '—' || t === '–') &&
-      (isParticipleCue(c, j + 1) || c.lower[j + 1] === 'according')
+      ((isParticipleCue(c, j + 1) && c.cue[j + 1]!.lemma !== c.lower[j + 1]) ||
+        c.lower[j + 1] === 'according')
     ) {
       endTok = j - 1;
       break;
@@ -1351,14 +1358,16 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
     // A second clause with its own subject: "…, but Cook did not say when", "…; …", "… while 48 percent …".
     if (
       t === ';' ||
-      (t === ',' && /^(?:but|however|though|although|while|whereas)$/.test(c.lower[j + 1] ?? '')) ||
+      (t === ',' &&
+        /^(?:but|however|though|although|while|whereas)$/.test(c.lower[j + 1] ?? '') &&
+        c.lower[j + 2] !== 'that') ||
       ((c.lower[j] === 'while' || c.lower[j] === 'whereas') && j > start + 2)
     ) {
       endTok = j - 1;
       break;
     }
     // "… and more than 4 in 10 said …": stop before a coordinated clause that has a cue of its own.
-    if ((c.lower[j] === 'and' || c.lower[j] === 'but') && j - start > 3) {
+    if ((c.lower[j] === 'and' || c.lower[j] === 'but') && j - start >= 2) {
       let cue2 = -1;
       for (let k2 = j + 1; k2 <= Math.min(hi, j + 10); k2++) {
         if (c.inMark[k2] >= 0 || /^[,;:.]$/.test(c.toks[k2].text)) break;
