@@ -118,7 +118,20 @@ describe('HTML article: a page without JSON-LD', () => {
   it('drops the byline line, inline "Read more", photo caption, agency credit and contact line', () => {
     assert.match(text, /^The city council voted 31 to 12/);
     assert.match(text, /vote on next month\.$/);
-    for (const junk of ['By Maria', 'Read more', 'Bus fares', 'test run', 'Getty', 'can be reached'])
+    assert.match(
+      text,
+      /Mayor Lena Marsh called the vote a turning point/,
+      'a hover card goes, its link stays',
+    );
+    for (const junk of [
+      'By Maria',
+      'Read more',
+      'Bus fares',
+      'test run',
+      'Getty',
+      'can be reached',
+      '48 articles',
+    ])
       assert.ok(!text.includes(junk), `"${junk}" is not body`);
   });
 

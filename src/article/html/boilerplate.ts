@@ -30,8 +30,10 @@ const POPUP = /(?:^|[\s_-])(?:rollover|tooltip|popover|popup|hover-?card|hoverca
 
 /** A hover card or tooltip that repeats a name with a bio: the box goes, the link that opens it stays. */
 export function isPopup(el: Element): boolean {
-  const h = hintOf(el);
-  return POPUP.test(h) && el.firstElementChild?.localName !== 'a';
+  if (el.localName === 'a') return false;
+  const first = el.firstElementChild;
+  // A card has structure; the trigger is a link or bare text.
+  return !!first && first.localName !== 'a' && POPUP.test(hintOf(el));
 }
 
 /** A caption or credit box (by its class or id), or a figure caption element. */
