@@ -119,6 +119,34 @@ const ACT_GOVERNORS = new Set([
 
 const EMPTY_LEX: Lexicon = { forms: new Map(), verbs: new Map(), nouns: new Map(), nounForms: new Map() };
 
+/** Capitalised words that open a sentence as adjectives, not names: "New sanctions were …". */
+const LEADING_ADJECTIVES = new Set([
+  'new',
+  'more',
+  'further',
+  'fresh',
+  'additional',
+  'other',
+  'recent',
+  'some',
+  'many',
+  'several',
+  'most',
+  'such',
+  'heavy',
+  'renewed',
+  'western',
+  'foreign',
+  'international',
+  'local',
+  'military',
+  'government',
+  'opposition',
+  'police',
+  'rebel',
+  'security',
+]);
+
 const PRONOUN_SUBJECTS = new Set(['they', 'we', 'i', 'you', 'he', 'she', 'it', 'who', 'which', 'that']);
 
 /** Prepositions that open an adjunct about another situation: the object ends there. */
@@ -355,7 +383,10 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
         : readings;
     for (const r of ordered) {
       for (const e of lex.verbs.get(r.lemma) ?? []) {
-        const last = e.rest.length ? matchRest(ts, i + 1, e.restForms) : i;
+        let last = e.rest.length ? matchRest(ts, i + 1, e.restForms) : i;
+        // a passive has the pattern's object before it: "peacekeepers were deployed", "sanctions were imposed"
+        if (last === null && e.rest.length === 1 && pastLike(r.kind) && passiveObject(ts, i, e.restForms[0]))
+          last = i;
         if (last === null) continue;
         if (!best || e.rest.length > best.entry.rest.length) best = { entry: e, last, kind: r.kind };
         break;
@@ -407,7 +438,7 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
         !prev ||
         !(
           PRONOUN_SUBJECTS.has(prev.lower) ||
-          (prev.cap && g.start > 0) ||
+          (prev.cap && (g.start > 1 || !LEADING_ADJECTIVES.has(prev.lower))) ||
           prev.text === ')' ||
           prev.lower === 'and' ||
           prev.lower === 'or'
@@ -635,6 +666,16 @@ function reducedRelative(ts: Tok[], g: Group, kind: FormKind, head: number, last
   if (DETERMINERS.has(prev.lower) || PREPOSITIONS.has(prev.lower) || SUBORDINATORS.has(prev.lower))
     return false;
   return (PREPOSITIONS.has(next.lower) && next.lower !== 'to') || (TIME_WORDS.has(next.lower) && next.cap);
+}
+
+/** Is `forms` the head noun of the subject of a passive verb at i ("UN peacekeepers were deployed")? */
+function passiveObject(ts: Tok[], i: number, forms: Set<string>): boolean {
+  let k = i - 1;
+  while (k >= 0 && (isAdverb(ts[k].lower) || NEGATION.has(ts[k].lower))) k--;
+  if (k < 0 || !BE.has(ts[k].lower)) return false;
+  k--;
+  while (k >= 0 && (HAVE.has(ts[k].lower) || MODALS.has(ts[k].lower) || isAdverb(ts[k].lower))) k--;
+  return k >= 0 && forms.has(ts[k].lower);
 }
 
 function findWord(ts: Tok[], from: number, to: number, w: string): number {

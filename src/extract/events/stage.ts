@@ -286,6 +286,9 @@ function nominalCandidates(ts: Tok[], lex: Lexicon, taken: Set<number>, idx: Act
       entry.mode === 'visit'
     ) {
       opener = true;
+    } else if (ts[i + 1]?.lower === 'between' && entry.type === 'ASSAULT') {
+      // "clashes between X and Y": the fighting is the event, its sides are its sources
+      opener = true;
     }
     if (!opener) continue;
     // the complement: "to X", "with X", "between X and Y"
@@ -429,7 +432,10 @@ export function sentenceEvents(
     let target = uniqIds(targets, idx);
     if (c.passive) {
       const agent = c.agent ? uniqIds(actorsIn(ts, c.agent, idx).actors, idx) : [];
-      target = uniqIds(subj.actors, idx);
+      // the patient is the subject, and what the verb's own phrase names: "sanctions were imposed on Iran"
+      const agentFrom = c.agent ? ts[c.agent.from].start : Number.POSITIVE_INFINITY;
+      const beforeAgent = targets.filter((e) => e.mentions.some((m) => m.start < agentFrom));
+      target = uniqIds([...subj.actors, ...beforeAgent], idx);
       source = agent;
       if (c.agent) target = target.filter((t) => !source.includes(t));
     } else if (!source.length && (regionEmpty(ts, c.subject) || subj.pronoun)) {
