@@ -462,3 +462,14 @@ test('seats of government carry their country', () => {
   assert.equal(ds.attributes.country, 'GB');
   assert.equal(ds.type, 'ORG');
 });
+
+test('a possessive in an opening phrase refers forward to the subject', () => {
+  const text = 'Bob Jones spoke first. On his campaign website, Robert Sarvis notes he is a lawyer.';
+  const doc = run(
+    withMentions(text, [
+      ['Bob Jones', 'PERSON'],
+      ['Robert Sarvis', 'PERSON'],
+    ]),
+  );
+  assert.deepEqual(texts(byName(doc, 'Robert Sarvis')), ['his', 'Robert Sarvis', 'he']);
+});

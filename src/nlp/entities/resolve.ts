@@ -939,6 +939,31 @@ function roleOfFits(c: Cluster, m: WM, ix: DocIndex): boolean {
   return c.mentions.some((x) => x.end === prevEnd);
 }
 
+/**
+ * The person named right after the comma that closes an opening phrase holding a possessive pronoun
+ * ("On his campaign website, Sarvis notes"), or null.
+ */
+function openingPhraseSubject(m: WM, all: readonly WM[], ix: DocIndex): Cluster | null {
+  if (!/^(his|her)$/i.test(m.text) || ix.inQuote(m.start)) return null;
+  const { tokens } = ix;
+  const t = ix.tokenAt(m.start);
+  const sent = ix.sentences[ix.sentenceOf(m.start)];
+  // the pronoun sits in the sentence's first phrase, which opens with a preposition
+  const first = ix.tokenFrom(sent.start);
+  if (
+    t - first > 4 ||
+    !/^(in|on|at|during|after|before|for|with|from|throughout|despite)$/i.test(tokens[first].text)
+  )
+    return null;
+  let k = t + 1;
+  while (k < tokens.length && k - t < 8 && tokens[k].text !== ',' && tokens[k].start < sent.end) k++;
+  if (tokens[k]?.text !== ',') return null;
+  const after = tokens[k + 1];
+  if (!after) return null;
+  const name = all.find((x) => x.kind === 'name' && x.start === after.start);
+  return name?.cluster?.type === 'PERSON' ? name.cluster : null;
+}
+
 function roleScore(c: Cluster, role: string): number {
   if (c.roles.has(role)) return 3;
   if (role.includes(' ')) {
@@ -1023,6 +1048,14 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
     if (m.kind === 'pronoun') {
       const lw = m.text.toLowerCase();
       const want: Gender = MALE_PRONOUNS.has(lw) ? 'm' : 'f';
+      // cataphora in an opening phrase: "On his campaign website, Sarvis notes…", "In her speech, Merkel said"
+      const ahead = openingPhraseSubject(m, all, ix);
+      if (ahead && (!genderOf(ahead) || genderOf(ahead) === want) && !sentInfo.get(s)?.subject) {
+        join(m, ahead);
+        ahead.pronounVotes[want]++;
+        note(m);
+        continue;
+      }
       // the latest earlier sentence with a person outside quotes
       let prevSubj: Cluster | null = null;
       for (let p = s - 1; p >= Math.max(0, s - 4) && !prevSubj; p--)
