@@ -83,8 +83,24 @@ class Ctx {
   constructor(doc: AnnotatedDocument) {
     this.text = doc.text;
     this.toks = doc.tokens;
-    this.lower = doc.tokens.map((t) => t.text.toLowerCase());
-    this.cue = this.lower.map((w) => (/^\p{L}/u.test(w) ? cueInfo(w) : undefined));
+    const n0 = doc.tokens.length;
+    this.lower = new Array<string>(n0);
+    this.cue = new Array<CueInfo | undefined>(n0);
+    for (let i = 0; i < n0; i++) {
+      const t = doc.tokens[i].text;
+      let upper = false;
+      for (let k = 0; k < t.length; k++) {
+        const ch = t.charCodeAt(k);
+        if ((ch >= 65 && ch <= 90) || ch > 127) {
+          upper = true;
+          break;
+        }
+      }
+      const w = upper ? t.toLowerCase() : t;
+      this.lower[i] = w;
+      const f = w.charCodeAt(0);
+      this.cue[i] = w.length >= 3 && f >= 97 && f <= 122 ? cueInfo(w) : undefined;
+    }
     this.sents = doc.sentences;
     this.paras = blocks(doc);
     this.marked = markedSpans(doc.text, this.paras);
