@@ -335,6 +335,9 @@ function subordinateAt(ts: Tok[], k: number): { sub: boolean; conditional: boole
       // (also with an object or a time between: "told Moscow that", "said on Friday that")
       for (let b = j - 1; b >= 0 && b >= j - 4; b--) {
         const w = ts[b].lower;
+        // "denied that troops had fired": what is denied is not reported as having happened
+        if (/^(den(y|ies|ied)|refut(e|es|ed)|dismiss(ed|es)?)$/.test(w))
+          return { sub: true, conditional: true };
         if (
           isReporting(ts[b]) ||
           /^(demand|insist|warn|agree|urge|ask|announce|decide|promise|pledge|alleg)/.test(w)
