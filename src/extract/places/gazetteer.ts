@@ -45,9 +45,8 @@ interface Gazetteer {
 
 /** The lookup key of a place name: accents, case, dots, hyphens and "Saint"/"St." do not matter. */
 export function placeKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const ascii = /^[\x00-\x7f]*$/.test(s);
+  return (ascii ? s : s.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .toLowerCase()
     .replace(/\./g, ' ')

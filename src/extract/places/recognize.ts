@@ -197,7 +197,20 @@ const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const isAllCaps = (s: string) => /^[\p{Lu}\d.&'-]+$/u.test(s) && /\p{Lu}{2}/u.test(s);
 
 /** Gazetteer records and the country a name can mean. */
+/** Lookups repeat across a corpus ("U.S.", "Texas"): remember the last few thousand. */
+const lookupCache = new Map<string, { places: Place[]; country: Country | null }>();
+const LOOKUP_CACHE_MAX = 20000;
+
 export function lookupName(name: string): { places: Place[]; country: Country | null } {
+  const hit = lookupCache.get(name);
+  if (hit) return { places: [...hit.places], country: hit.country };
+  const r = lookupNameUncached(name);
+  if (lookupCache.size >= LOOKUP_CACHE_MAX) lookupCache.clear();
+  lookupCache.set(name, { places: [...r.places], country: r.country });
+  return r;
+}
+
+function lookupNameUncached(name: string): { places: Place[]; country: Country | null } {
   let s = name.trim().replace(/^the\s+/i, '');
   s = s.replace(/['’]s$/, '');
   const ap = AP_STATES[s] ?? AP_STATES[s.replace(/\s+/g, '')];

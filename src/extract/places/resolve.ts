@@ -223,7 +223,7 @@ function candidatePools(tops: Toponym[]): Map<string, Place[]> {
   return pools;
 }
 
-const MAX_POOL = 12;
+const MAX_POOL = 40;
 
 function pass(tops: Toponym[], votes: Vote[], pools: Map<string, Place[]>): Resolution[] {
   const cache = new Map<string, Context>();
