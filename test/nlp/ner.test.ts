@@ -5,7 +5,7 @@ import type { AnnotatedDocument, ArticleLayout, Mention } from '../../src/docume
 import { evaluateNer } from '../../src/evaluate/ner.js';
 import type { GoldDocument } from '../../src/nlp/ner/corpus.js';
 import { loadGazetteerData, NER_MODEL_FILE, NerModel, readModelFile } from '../../src/nlp/ner/model.js';
-import { extendOrganisations } from '../../src/nlp/ner/refine.js';
+import { cutAtPossessive, extendOrganisations } from '../../src/nlp/ner/refine.js';
 import { nerStage, tagTokens } from '../../src/nlp/ner/stage.js';
 import { LABELS, labelsToSpans, spansToLabels } from '../../src/nlp/ner/tagger.js';
 import { conllClass, contractType } from '../../src/nlp/ner/types.js';
@@ -71,6 +71,10 @@ describe('NER model', () => {
       assert.ok(has(ms, p, 'PERSON'), p);
     assert.ok(has(ms, 'TASS', 'ORG'));
     assert.ok(has(ms, 'Russian Institute for Strategic Studies', 'ORG'));
+    assert.ok(
+      ms.some((m) => m.text === 'US'),
+      'the headline\'s "US’ actions" gives the name "US"',
+    );
     for (const g of [
       'Russia',
       'North Korea',
@@ -175,6 +179,15 @@ describe('organisation spans', () => {
       { start: 2, end: 5, cls: 'ORG' as const, score: 1 },
     ];
     assert.deepEqual(extendOrganisations(w2, s2, org, common), s2);
+  });
+});
+
+describe('possessives', () => {
+  it('ends a name before a possessive followed by a common word, but keeps names that go on in capitals', () => {
+    const s = (start: number, end: number) => ({ start, end, cls: 'MISC' as const, score: 1 });
+    assert.deepEqual(cutAtPossessive(['UK', '’', 'plans'], [s(0, 3)]), [s(0, 1)]);
+    assert.deepEqual(cutAtPossessive(['Queen', "'s", 'Park'], [s(0, 3)]), [s(0, 3)]);
+    assert.deepEqual(cutAtPossessive(['Lord', "'s"], [s(0, 2)]), [s(0, 2)]);
   });
 });
 

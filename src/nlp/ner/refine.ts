@@ -75,3 +75,23 @@ export function extendOrganisations(
   }
   return out.filter((_, k) => !drop.has(k));
 }
+
+const POSSESSIVE = new Set(["'", '’', "'s", '’s', "'S", '’S']);
+
+/**
+ * A name ends before a possessive followed by a common word ("US’ actions" → "US"); names that go on in
+ * capitals ("Queen's Park", "Toronto Bond Traders' Association") or end in 's ("Lord's") stay whole.
+ */
+export function cutAtPossessive(words: string[], spans: TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (const s of spans) {
+    let end = s.end;
+    for (let i = s.start + 1; i < s.end - 1; i++)
+      if (POSSESSIVE.has(words[i]) && !capitalised(words[i + 1])) {
+        end = i;
+        break;
+      }
+    out.push(end === s.end ? s : { ...s, end });
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import type { Mention, Span, Stage, Token } from '../../document.js';
 import { type NerModel, nerModel } from './model.js';
-import { extendOrganisations } from './refine.js';
+import { cutAtPossessive, extendOrganisations } from './refine.js';
 import { contractType, type TypeLexicon } from './types.js';
 
 let lexicon: (TypeLexicon & { orgWords: Set<string> }) | undefined;
@@ -34,9 +34,10 @@ export function tagTokenRuns(text: string, runs: Token[][], model: NerModel | nu
   const out: Mention[] = [];
   for (let r = 0; r < runs.length; r++) {
     const tokens = runs[r];
+    const cut = cutAtPossessive(words[r], tagged[r]);
     const spans = EXTEND_ORGS
-      ? extendOrganisations(words[r], tagged[r], lex.orgWords, model.resources.lowerCommon)
-      : tagged[r];
+      ? extendOrganisations(words[r], cut, lex.orgWords, model.resources.lowerCommon)
+      : cut;
     for (const s of spans) {
       const start = tokens[s.start].start;
       const end = tokens[s.end - 1].end;
