@@ -115,6 +115,9 @@ export function isFurnitureLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 300) return false;
   if (FURNITURE_LINES.some((r) => r.test(t))) return true;
+  // Disclosures and comment-moderation notices, wherever they sit.
+  if (/\baffiliate (?:links?|commission)\b|\bmay earn (?:a|an) (?:\w+ )?commission\b/i.test(t)) return true;
+  if (/\bcomments?\b.*\b(?:moderat\w*|approv\w*)\b/i.test(t) && t.length < 200) return true;
   return isDateLine(t) || isCreditLine(t) || isSharePile(t);
 }
 
@@ -242,8 +245,8 @@ export function isClosingNote(t: string): boolean {
     return true;
   if (/^(?:follow|email|contact|reach)\b.*(?:@|twitter|facebook|instagram)/i.test(t)) return true;
   if (
-    /\baffiliate (?:links?|commission)\b|\bmay earn (?:a|an) (?:\w+ )?commission\b/i.test(t) &&
-    t.length < 300
+    /\b(?:subscribe|sign up|newsletters?|click here|in your inbox|download (?:our|the) app)\b/i.test(t) &&
+    t.length < 250
   )
     return true;
   return false;
