@@ -172,7 +172,16 @@ export function firstMentionAt(idx: ActorIndex, offset: number): number {
   return lo;
 }
 
-function actorsIn(ts: Tok[], r: Region, idx: ActorIndex): RegionActors {
+function participleBefore(ts: Tok[], k: number, from: number): boolean {
+  for (let j = k - 1; j >= from && j >= k - 6; j--) {
+    if (ts[j].lower !== 'by') continue;
+    const p = ts[j - 1];
+    return !!p && j - 1 >= from && /(ed|en|wn|ght)$/.test(p.lower) && !p.cap;
+  }
+  return false;
+}
+
+function actorsIn(ts: Tok[], r: Region, idx: ActorIndex, opts: { byAllowed?: boolean } = {}): RegionActors {
   const out: RegionActors = { actors: [], places: [], pronoun: false };
   if (r.to <= r.from) return out;
   const a = ts[r.from].start;
@@ -184,6 +193,9 @@ function actorsIn(ts: Tok[], r: Region, idx: ActorIndex): RegionActors {
     const k = tokenIndexAt(ts, m.start);
     const prep = governingPrep(ts, k, r.from);
     if (prep && NON_PARTICIPANT.has(prep)) continue;
+    // "a deal brokered by China": in an active clause the agent of a participle inside the object is not a
+    // participant ("an admission by Moscow", the agent of a noun, is)
+    if (prep === 'by' && !opts.byAllowed && participleBefore(ts, k, r.from)) continue;
     if (prep && LOCATIVE.has(prep) && PLACE_TYPES.has(m.entity.type)) {
       out.places.push(m.entity);
       continue;
@@ -421,7 +433,7 @@ export function sentenceEvents(
       c.modality === 'obligation'
     )
       continue;
-    const subj = actorsIn(ts, c.subject, idx);
+    const subj = actorsIn(ts, c.subject, idx, { byAllowed: true });
     // "rebels in the Ivory Coast", "demonstrators in Baghdad": with no named actor, the place says whose
     if (!subj.actors.length && subj.places.length)
       subj.actors.push(...subj.places.filter((p) => countryOf(p)));
@@ -431,7 +443,7 @@ export function sentenceEvents(
     for (const r of c.extraTargets) targets.push(...actorsIn(ts, r, idx).actors);
     let target = uniqIds(targets, idx);
     if (c.passive) {
-      const agent = c.agent ? uniqIds(actorsIn(ts, c.agent, idx).actors, idx) : [];
+      const agent = c.agent ? uniqIds(actorsIn(ts, c.agent, idx, { byAllowed: true }).actors, idx) : [];
       // the patient is the subject, and what the verb's own phrase names: "sanctions were imposed on Iran"
       const agentFrom = c.agent ? ts[c.agent.from].start : Number.POSITIVE_INFINITY;
       const beforeAgent = targets.filter((e) => e.mentions.some((m) => m.start < agentFrom));
