@@ -1366,6 +1366,15 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
       endTok = c.toks[j - 1].text === ',' ? j - 2 : j - 1;
       break;
     }
+    // ", a plan the billionaire has modified …": a trailing appositive
+    if (
+      t === ',' &&
+      /^(?:a|an|compared|even|despite|less|more|leading|putting)$/.test(c.lower[j + 1] ?? '') &&
+      j > start + 3
+    ) {
+      endTok = j - 1;
+      break;
+    }
     // A non-restrictive relative clause describes, it does not report: "…, which would slash …".
     if (t === ',' && /^(?:which|who|whose)$/.test(c.lower[j + 1] ?? '') && j > start + 2) {
       endTok = j - 1;
