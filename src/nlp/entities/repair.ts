@@ -68,6 +68,23 @@ function nameAround(i: number, ix: DocIndex, stop: (tok: number) => boolean): [n
   return [a, b];
 }
 
+/** Mentions of a list sorted by start that overlap [start, end). */
+function overlapping(sorted: readonly Mention[], start: number, end: number): Mention[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  // a mention starting before `start` may still reach into the span
+  while (lo > 0 && sorted[lo - 1].end > start) lo--;
+  const out: Mention[] = [];
+  for (let q = lo; q < sorted.length && sorted[q].start < end; q++)
+    if (sorted[q].end > start) out.push(sorted[q]);
+  return out;
+}
+
 /** The sentence holding token i is written in title case (a headline): capitalisation says nothing there. */
 function titleCased(ix: DocIndex, i: number, memo: Map<number, boolean>): boolean {
   const si = ix.sentenceOf(ix.tokens[i].start);
@@ -101,7 +118,18 @@ export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Ment
       personTok[t] = 1;
   }
   const stop = (t: number) => personTok[t] === 1;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
   const added: Mention[] = [];
+  // characters covered by a repaired mention
+  const covered = new Uint8Array(ix.text.length + 1);
+  const add = (m: Mention) => {
+    added.push(m);
+    covered.fill(1, m.start, m.end);
+  };
+  const isCovered = (m: Mention) => {
+    for (let q = m.start; q < m.end; q++) if (covered[q]) return true;
+    return false;
+  };
   const titleMemo = new Map<number, boolean>();
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i].text;
@@ -128,7 +156,7 @@ export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Ment
       if (ORG_HEADS.has(x)) type = 'ORG';
       else if (LOC_HEADS.has(x)) type = 'LOC';
     }
-    const inside = mentions.filter((m) => m.start < end && start < m.end);
+    const inside = overlapping(sorted, start, end);
     // partly outside the span: the tagger saw something else here (a person, a longer name); leave it
     if (inside.some((m) => m.start < start || m.end > end)) {
       i = e;
@@ -144,13 +172,13 @@ export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Ment
       continue;
     }
     // a new mention the tagger missed needs a capitalised word besides a sentence-initial head
-    added.push({ start, end, text: text.slice(start, end), type, kind: 'name', entity: null });
+    add({ start, end, text: text.slice(start, end), type, kind: 'name', entity: null });
     i = e;
   }
   // "Apple Computer CEO Steve Jobs" as one name: the organisation, then the person after the title
   const personTexts = new Set(mentions.filter((m) => m.type === 'PERSON').map((m) => m.text));
   for (const m of mentions) {
-    if (m.type === 'PERSON' || added.some((x) => x.start < m.end && m.start < x.end)) continue;
+    if (m.type === 'PERSON' || isCovered(m)) continue;
     const a = ix.tokenAt(m.start);
     if (a < 0) continue;
     for (let k = a + 1; k < tokens.length && tokens[k].end < m.end; k++) {
@@ -165,8 +193,8 @@ export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Ment
         tw.every((x) => /^\p{Lu}/u.test(x));
       if (!personTexts.has(tail) && !looksPerson) continue;
       const head = text.slice(m.start, tokens[k - 1].end);
-      added.push({ ...m, end: tokens[k - 1].end, text: head });
-      added.push({
+      add({ ...m, end: tokens[k - 1].end, text: head });
+      add({
         start: tokens[k + 1].start,
         end: m.end,
         text: tail,
@@ -182,8 +210,7 @@ export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Ment
   const alone = new Map<string, number>();
   for (const m of mentions) if (!m.text.includes(' ')) alone.set(m.text, (alone.get(m.text) ?? 0) + 1);
   for (const m of mentions) {
-    if (m.type === 'PERSON' || m.type === 'NORP' || added.some((x) => x.start < m.end && m.start < x.end))
-      continue;
+    if (m.type === 'PERSON' || m.type === 'NORP' || isCovered(m)) continue;
     const ws = m.text.split(' ');
     if (ws.length !== 2 || (alone.get(ws[1]) ?? 0) < 2) continue;
     const plain = (w: string) => {
@@ -198,12 +225,11 @@ export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Ment
     };
     if (!ws.every(plain) || countryByName(m.text) || countryByName(ws[0]) || countryByDemonym(ws[0]))
       continue;
-    added.push({ ...m, type: 'PERSON' });
+    add({ ...m, type: 'PERSON' });
   }
   // "John Smith" typed as an organisation or a place: a common given name and a capitalised surname
   for (const m of mentions) {
-    if (m.type === 'PERSON' || m.type === 'NORP' || added.some((x) => x.start < m.end && m.start < x.end))
-      continue;
+    if (m.type === 'PERSON' || m.type === 'NORP' || isCovered(m)) continue;
     const ws = m.text.split(' ');
     if (ws.length < 2 || ws.length > 3 || !GIVEN_NAME_GENDER.has(ws[0].toLowerCase())) continue;
     const plain = (w: string) => {
@@ -211,10 +237,10 @@ export function repairMentions(mentions: readonly Mention[], ix: DocIndex): Ment
       return /^\p{Lu}\p{Ll}/u.test(w) && !ORG_HEADS.has(lw) && !LOC_HEADS.has(lw) && !FAC_HEADS.has(lw);
     };
     if (!ws.every(plain)) continue;
-    added.push({ ...m, type: 'PERSON' });
+    add({ ...m, type: 'PERSON' });
   }
   if (!added.length) return [...mentions];
-  const out = mentions.filter((m) => !added.some((x) => m.start < x.end && x.start < m.end));
+  const out = mentions.filter((m) => !isCovered(m));
   out.push(...added);
   return out.sort((a, b) => a.start - b.start);
 }

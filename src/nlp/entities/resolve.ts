@@ -371,37 +371,46 @@ function clusterNames(
     if (toks.length >= 2) full.push({ m, toks });
     if (gender) (m as WM & { honorificGender?: Gender }).honorificGender = gender;
   }
-  const fullClusters: { c: Cluster; toks: string[]; at: number }[] = [];
+  type Full = { c: Cluster; toks: string[]; at: number };
+  const fullClusters: Full[] = [];
+  const byEnds = new Map<string, Cluster>();
+  const byFamily = new Map<string, Full[]>();
+  const byGiven = new Map<string, Full[]>();
+  const push = (map: Map<string, Full[]>, k: string, f: Full) => {
+    const l = map.get(k);
+    if (l) l.push(f);
+    else map.set(k, [f]);
+  };
   for (const { m, toks } of full) {
     const key = `person:${normKey(toks.join(' '))}`;
     let c = byKey.get(key);
     if (!c) {
       // a longer form of a known name ("Vladimir V. Putin"): same first and last token
-      c = fullClusters.find(
-        (f) =>
-          f.toks[0].toLowerCase() === toks[0].toLowerCase() &&
-          f.toks[f.toks.length - 1].toLowerCase() === toks[toks.length - 1].toLowerCase(),
-      )?.c;
+      c = byEnds.get(`${toks[0]} ${toks[toks.length - 1]}`.toLowerCase());
     }
     if (!c) {
       c = newCluster('PERSON', key);
       byKey.set(key, c);
     }
-    fullClusters.push({ c, toks, at: m.start });
+    const f = { c, toks, at: m.start };
+    fullClusters.push(f);
+    const ends = `${toks[0]} ${toks[toks.length - 1]}`.toLowerCase();
+    if (!byEnds.has(ends)) byEnds.set(ends, c);
+    // indexed by family name: the last word, or the first of a Chinese, Korean or Vietnamese name
+    // ("Kim Jong Un" → "Kim", "Xi Jinping" → "Xi")
+    const last = toks[toks.length - 1].toLowerCase();
+    push(byFamily, last, f);
+    const first = toks[0].toLowerCase();
+    if (toks.length <= 3 && first !== last && EAST_ASIAN_FAMILY_NAMES.has(first)) push(byFamily, first, f);
+    push(byGiven, first, f);
     join(m, c);
   }
-  const familyName = (toks: string[], w: string): boolean => {
-    const lw = w.toLowerCase();
-    if (toks[toks.length - 1].toLowerCase() === lw) return true;
-    // family name first: "Kim Jong Un" → "Kim", "Xi Jinping" → "Xi"
-    return toks.length <= 3 && toks[0].toLowerCase() === lw && EAST_ASIAN_FAMILY_NAMES.has(lw);
-  };
   for (const m of persons) {
     if (m.cluster) continue;
     const { tokens: toks } = personTokens(m);
     const w = toks.join(' ');
     if (toks.length === 1) {
-      const cands = fullClusters.filter((f) => familyName(f.toks, w));
+      const cands = byFamily.get(w.toLowerCase()) ?? [];
       const before = cands.filter((f) => f.at < m.start);
       const pick = before.length ? before[before.length - 1] : cands[0];
       if (pick) {
@@ -409,7 +418,7 @@ function clusterNames(
         continue;
       }
       // a given name alone can also refer back ("Hillary" → "Hillary Clinton") when it is unique
-      const given = fullClusters.filter((f) => f.toks[0].toLowerCase() === w.toLowerCase() && f.at < m.start);
+      const given = (byGiven.get(w.toLowerCase()) ?? []).filter((f) => f.at < m.start);
       if (given.length && new Set(given.map((g) => g.c)).size === 1) {
         join(m, given[0].c);
         continue;
@@ -424,7 +433,8 @@ function clusterNames(
     join(m, c);
   }
   // every other mention: countries by ISO code, demonyms by country, the rest by text
-  const orgs: Cluster[] = [];
+  const orgByInitials = new Map<string, Cluster>();
+  const orgBySuffix = new Map<string, Cluster>();
   for (let i = 0; i < names.length; i++) {
     const m = names[i];
     if (m.cluster) continue;
@@ -435,7 +445,7 @@ function clusterNames(
     let c = byKey.get(key);
     // a single word that is a known person's family name, whatever the tagger called it
     if (!c && !m.country && !m.text.includes(' ') && isCap(m.text)) {
-      const f = new Set(fullClusters.filter((x) => familyName(x.toks, m.text)).map((x) => x.c));
+      const f = new Set((byFamily.get(m.text.toLowerCase()) ?? []).map((x) => x.c));
       if (f.size === 1) {
         m.type = 'PERSON';
         join(m, [...f][0]);
@@ -454,13 +464,12 @@ function clusterNames(
         ix.text.slice(prevName.end, m.start).trim() === '('
       )
         c = prevName.cluster;
-      else c = orgs.find((o) => o.mentions.some((om) => initials(om.text) === acronym));
+      else c = orgByInitials.get(acronym);
       if (c) m.type = c.type;
     }
     // an organisation's shorter name: "State Department" after "US State Department"
     if (!c && m.type === 'ORG' && m.text.includes(' ')) {
-      const k = normKey(m.text);
-      c = orgs.find((o) => o.mentions.some((om) => om.start < m.start && normKey(om.text).endsWith(` ${k}`)));
+      c = orgBySuffix.get(normKey(m.text));
     }
     if (!c) {
       c = newCluster(m.type, key);
@@ -471,9 +480,18 @@ function clusterNames(
         c.attributes.lat = m.country.lat;
         c.attributes.lon = m.country.lon;
       }
-      if (m.type === 'ORG') orgs.push(c);
     }
     join(m, c);
+    if (c.type === 'ORG' && m.text.includes(' ')) {
+      // index this name's initials and its shorter forms for the acronyms and short names that follow
+      const ini = initials(m.text);
+      if (ini && !orgByInitials.has(ini)) orgByInitials.set(ini, c);
+      const ws = normKey(m.text).split(' ');
+      for (let q = 1; q + 2 <= ws.length; q++) {
+        const suffix = ws.slice(q).join(' ');
+        if (!orgBySuffix.has(suffix)) orgBySuffix.set(suffix, c);
+      }
+    }
   }
   // the same name typed a person in one place and something else in another ("Boeing", "Steve Jobs"): one
   // entity, of the majority type (a full name keeps the person on a tie)
@@ -623,7 +641,8 @@ function personAttributes(
   ) {
     // "Chinese dissident Ai Weiwei": one unknown noun between a demonym and the name
     const before = tokens[j - 1];
-    if (hits.some((h) => h.end === before.end && h.kind !== 'capital')) {
+    const hb = hitEnding(hits, before.end);
+    if (hb && hb.kind !== 'capital') {
       titleToks.push(j);
       titleStart = tokens[j].start;
     }
@@ -635,13 +654,13 @@ function personAttributes(
     if (k >= 0 && /^['’]s?$/.test(tokens[k].text)) k--;
     if (k >= 0) {
       const end = tokens[k].end;
-      const h = hits.find((x) => x.end === end);
+      const h = hitEnding(hits, end);
       if (h && h.kind !== 'capital') {
         if (!c.attributes.country) c.attributes.country = h.country.iso2;
       } else {
-        const org = names.find(
-          (n) => n.end === end && (n.type === 'ORG' || n.type === 'FAC' || (n.type === 'GPE' && !n.country)),
-        );
+        const n = nameEnding(names, end);
+        const org =
+          n && (n.type === 'ORG' || n.type === 'FAC' || (n.type === 'GPE' && !n.country)) ? n : null;
         if (org && !c.attributes.affiliation) c.attributes.affiliation = org.text;
       }
     }
@@ -674,7 +693,7 @@ function personAttributes(
       prep = k;
       break;
     }
-    const h = hits.find((x) => x.start === tk.start);
+    const h = hitStarting(hits, tk.start);
     if (h && h.kind !== 'capital') {
       country = h.country.iso2;
       while (k + 1 < tokens.length && tokens[k + 1].end <= h.end) k++;
@@ -712,12 +731,39 @@ const NOT_IN_NP = new Set(
   ).split(' '),
 );
 
+// Lookups by offset over a document's names and country hits, built once per array.
+const startIndex = new WeakMap<readonly WM[], Map<number, WM>>();
+const endIndex = new WeakMap<readonly WM[], Map<number, WM>>();
+const hitEndIndex = new WeakMap<readonly CountryHit[], Map<number, CountryHit>>();
+const hitStartIndex = new WeakMap<readonly CountryHit[], Map<number, CountryHit>>();
+function nameStarting(names: readonly WM[], pos: number): WM | undefined {
+  let m = startIndex.get(names);
+  if (!m) startIndex.set(names, (m = new Map(names.map((n) => [n.start, n]))));
+  return m.get(pos);
+}
+function nameEnding(names: readonly WM[], pos: number): WM | undefined {
+  let m = endIndex.get(names);
+  if (!m) endIndex.set(names, (m = new Map(names.map((n) => [n.end, n]))));
+  return m.get(pos);
+}
+function hitEnding(hits: readonly CountryHit[], pos: number): CountryHit | undefined {
+  let m = hitEndIndex.get(hits);
+  if (!m) hitEndIndex.set(hits, (m = new Map(hits.map((h) => [h.end, h]))));
+  return m.get(pos);
+}
+function hitStarting(hits: readonly CountryHit[], pos: number): CountryHit | undefined {
+  let m = hitStartIndex.get(hits);
+  if (!m) hitStartIndex.set(hits, (m = new Map(hits.map((h) => [h.start, h]))));
+  return m.get(pos);
+}
+
 function orgAt(k: number, names: readonly WM[], ix: DocIndex): WM | null {
   const { tokens } = ix;
   if (tokens[k]?.text.toLowerCase() === 'the') k++;
   const t = tokens[k];
   if (!t) return null;
-  return names.find((n) => n.start === t.start && (n.type === 'ORG' || n.type === 'FAC')) ?? null;
+  const n = nameStarting(names, t.start);
+  return n && (n.type === 'ORG' || n.type === 'FAC') ? n : null;
 }
 
 /** The mention is the subject or object of a verb of saying: "X said", "said X", "according to X". */
@@ -769,7 +815,17 @@ const AFTER_DESCRIPTION =
 function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly WM[]): WM[] {
   const { tokens, text } = ix;
   const out: WM[] = [];
-  const inName = (pos: number) => names.some((n) => n.start <= pos && pos < n.end);
+  // names are sorted and do not overlap: binary search
+  const inName = (pos: number) => {
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid].start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && names[lo - 1].end > pos;
+  };
   const hitAt = new Map(hits.map((h) => [h.start, h]));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
