@@ -185,7 +185,20 @@ function actorsIn(ts: Tok[], r: Region, idx: ActorIndex, opts: { byAllowed?: boo
   const out: RegionActors = { actors: [], places: [], pronoun: false };
   if (r.to <= r.from) return out;
   const a = ts[r.from].start;
-  const b = ts[r.to - 1].end;
+  // an adjunct ("over their ties with Israel", "during Ramadan") or a clause-like phrase ("of restoring …")
+  // ends the participants: nothing after it is one
+  let adjunct = r.to;
+  for (let k = r.from + 1; k < r.to; k++) {
+    const l = ts[k].lower;
+    if (
+      NON_PARTICIPANT.has(l) ||
+      (PREPOSITIONS.has(l) && /^\p{Ll}+ing$/u.test(ts[k + 1]?.text ?? '') && !/^(during|according)$/.test(l))
+    ) {
+      adjunct = k;
+      break;
+    }
+  }
+  const b = ts[Math.max(r.from, adjunct - 1)].end;
   for (let mi = firstMentionAt(idx, a); mi < idx.mentions.length; mi++) {
     const m = idx.mentions[mi];
     if (m.start >= b) break;
