@@ -222,13 +222,21 @@ function divisions(pl: Rec[]): Rec[] {
     { country: string; name: string; pts: { lat: number; lon: number; w: number }[]; region?: boolean }
   >();
   const memberNames = new Set<string>();
+  // An alternate name that is another division's own name is not this one's ("New South Wales" on Lord Howe Island).
+  const primary = new Set<string>();
+  for (const f of fc.features)
+    for (const n of [f.properties.name_en, f.properties.name])
+      if (n) primary.add(`${f.properties.iso_a2}.${clean(n)}`);
   for (const f of fc.features) {
     const p = f.properties;
     const country = p.iso_a2 ?? '';
     if (!/^[A-Z]{2}$/.test(country) || !f.geometry) continue;
     const names = new Set<string>();
-    for (const n of [p.name_en, p.name, p.woe_name, ...(p.name_alt ?? '').split('|')])
-      if (n && (n === p.name_en || n === p.name || goodAlt(n, ''))) names.add(clean(n));
+    for (const n of [p.name_en, p.name, p.woe_name, ...(p.name_alt ?? '').split('|')]) {
+      if (!n) continue;
+      const own = n === p.name_en || n === p.name;
+      if (own || (goodAlt(n, '') && !primary.has(`${country}.${clean(n)}`))) names.add(clean(n));
+    }
     const [name, ...alts] = [...names];
     if (!name) continue;
     const c = centroid(f.geometry, 'all');
