@@ -23,7 +23,6 @@ import {
 import { KeyTable } from '../src/nlp/ner/table.js';
 import {
   beamDecode,
-  decode,
   LABELS,
   type LinearModel,
   N_LABELS,

@@ -83,14 +83,6 @@ function historyTable(model: LinearModel): Float64Array {
   return t;
 }
 
-export interface Decoded {
-  labels: Int32Array;
-  /** Per token: the margin-based confidence of the chosen label, in (0, 1]. */
-  conf: Float64Array;
-  /** Per token: the feature ids used (static then history), for training updates. */
-  feats?: Int32Array[];
-}
-
 /** Static feature keys of a sentence → model ids (unknown features dropped), flattened with offsets. */
 export function staticIds(
   model: LinearModel,
@@ -113,63 +105,6 @@ export function staticIds(
 }
 
 const hist = new KeyBuffer();
-
-/**
- * Tag one sentence greedily, left to right, under the BILOU constraints. With `keepFeats` the decoder
- * returns every token's feature ids so that training can update the model.
- */
-export function decode(
-  model: LinearModel,
-  sf: SentenceFeatures,
-  st: { ids: Int32Array; off: Int32Array },
-  grow = false,
-  keepFeats = false,
-): Decoded {
-  const n = sf.offsets.length - 1;
-  const labels = new Int32Array(n);
-  const conf = new Float64Array(n);
-  const feats: Int32Array[] = [];
-  const scores = new Float64Array(N_LABELS);
-  const hid = new Int32Array(8);
-  let p1 = -1;
-  let p2 = -1;
-  for (let i = 0; i < n; i++) {
-    hist.reset();
-    historyFeatures(p1, p2, sf.lower[i], sf.shape[i], hist);
-    let nh = 0;
-    for (let k = 0; k < hist.n; k++) {
-      const id = model.featureId(hist.h1[k], hist.h2[k], grow);
-      if (id >= 0) hid[nh++] = id;
-    }
-    scores.fill(0);
-    model.score(st.ids, st.off[i], st.off[i + 1], scores);
-    model.score(hid, 0, nh, scores);
-    let best = -1;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    let second = Number.NEGATIVE_INFINITY;
-    const last = i === n - 1;
-    for (let y = 0; y < N_LABELS; y++) {
-      if (!allowed(p1, y) || (last && !CAN_END[y])) continue;
-      const s = scores[y];
-      if (s > bestScore) {
-        second = bestScore;
-        bestScore = s;
-        best = y;
-      } else if (s > second) second = s;
-    }
-    labels[i] = best;
-    conf[i] = second === Number.NEGATIVE_INFINITY ? 1 : 1 / (1 + Math.exp(-(bestScore - second)));
-    if (keepFeats) {
-      const f = new Int32Array(st.off[i + 1] - st.off[i] + nh);
-      f.set(st.ids.subarray(st.off[i], st.off[i + 1]));
-      f.set(hid.subarray(0, nh), st.off[i + 1] - st.off[i]);
-      feats.push(f);
-    }
-    p2 = p1;
-    p1 = best;
-  }
-  return keepFeats ? { labels, conf, feats } : { labels, conf };
-}
 
 /** The ids of the history features of token i given its two previous labels. */
 function historyIds(
