@@ -443,6 +443,8 @@ function cueAt(c: Ctx, i: number): CueInfo | null {
     return null;
   // A passive participle: "written by", "a play called “…”", "issued in Hawaii", "called off".
   const next = c.lower[i + 1] ?? '';
+  // "the United States", "swing states": "states"/"state" report only before "that" or a colon
+  if ((c.lower[i] === 'states' || c.lower[i] === 'state') && next !== 'that' && next !== ':') return null;
   // "states", "remarks", "claims": a verb only after a subject-like word or before its complement
   if (
     NOUN_LIKE.has(c.lower[i]) &&
@@ -826,7 +828,9 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
       const b = para.start + m[1].length;
       const named = mentions.some((x) => x.start >= a && x.end <= b && x.type !== 'MISC');
       const nameLike =
-        words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:of|the)$/.test(w));
+        words.length <= 3 &&
+        words[0] !== 'The' &&
+        words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:of|the)$/.test(w));
       if (!named && !nameLike) continue;
     }
     const sStart = para.start + m[1].length + (m[0].length - m[1].length - m[2].length);
@@ -1001,7 +1005,7 @@ function inheritedSubject(c: Ctx, out: Candidate[], i: number, lo: number): Span
 }
 
 const HEADLINE_LABELS =
-  /^(?:the latest|latest|a reminder|reminder|here goes|follow .*|delegate update|so|but|and|or|yes|no|here|now|why|what|how|who|when|where|well|then|still|also|again|result|bottom line|the bottom line|translation|question|answer|update|updated|watch|video|videos|photos?|exclusive|breaking|opinion|analysis|editorial|note|editor['’]s note|related|read more|see also|source|sources|tags?|topics?|by|from|posted|published|filed under|live|listen|correction|q|a|fact check|explainer|timeline|key points|what we know|\d.*)$/i;
+  /^(?:contributing|contributors?|reporting|the latest|latest|a reminder|reminder|here goes|follow .*|delegate update|so|but|and|or|yes|no|here|now|why|what|how|who|when|where|well|then|still|also|again|result|bottom line|the bottom line|translation|question|answer|update|updated|watch|video|videos|photos?|exclusive|breaking|opinion|analysis|editorial|note|editor['’]s note|related|read more|see also|source|sources|tags?|topics?|by|from|posted|published|filed under|live|listen|correction|q|a|fact check|explainer|timeline|key points|what we know|\d.*)$/i;
 
 const LEADING = new Set([
   'but',
