@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { cleanByline, splitAuthors } from '../../src/article/html/byline.js';
-import { normaliseDate, notInFuture } from '../../src/article/html/dates.js';
+import { dateFromUrl, normaliseDate, notInFuture } from '../../src/article/html/dates.js';
 import { normaliseLanguage, readMetadata } from '../../src/article/html/metadata.js';
 import { scanPage } from '../../src/article/html/scan.js';
 
@@ -28,6 +28,15 @@ describe('publisher dates', () => {
   it('refuses what is not a date', () => {
     for (const s of ['', 'yesterday', '2019-02-30', 'page 2 of 3', '12345'])
       assert.equal(normaliseDate(s), null, s);
+  });
+
+  it('reads a day from the URL path', () => {
+    assert.equal(dateFromUrl('https://example.com/2019/11/19/some-story/'), '2019-11-19');
+    assert.equal(dateFromUrl('https://example.com/news/2019-11-19-some-story.html'), '2019-11-19');
+    assert.equal(dateFromUrl('https://example.com/world/20191119/story'), '2019-11-19');
+    assert.equal(dateFromUrl('https://example.com/story-14848164.php'), null);
+    assert.equal(dateFromUrl('https://example.com/2019/13/45/x'), null);
+    assert.equal(dateFromUrl('not a url'), null);
   });
 
   it('drops dates more than a day in the future', () => {

@@ -89,3 +89,18 @@ export function notInFuture(iso: string | null, now: Date | undefined): string |
   const t = dateMillis(iso);
   return Number.isNaN(t) || t > now.getTime() + 86400000 ? null : iso;
 }
+
+/** A day written in the URL's path: /2019/11/19/, /2019-11-19-, /20191119/. Null when there is none. */
+export function dateFromUrl(url: string | null): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m =
+    /(?:^|\/)((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/\-_.]|$)/.exec(path) ??
+    /(?:^|[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/.exec(path);
+  return m && validDay(+m[1], +m[2], +m[3]) ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}

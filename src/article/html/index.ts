@@ -5,7 +5,7 @@ import { guessLanguage } from '../text/layout.js';
 import type { Block } from './blocks.js';
 import { cleanByline } from './byline.js';
 import { extractContent } from './content.js';
-import { normaliseDate, notInFuture } from './dates.js';
+import { dateFromUrl, normaliseDate, notInFuture } from './dates.js';
 import { chooseHeadline, findStandfirst } from './headline.js';
 import { readMetadata } from './metadata.js';
 import { norm } from './prune.js';
@@ -48,9 +48,12 @@ export function htmlToArticle(html: string, opts: HtmlOptions): Article {
     else if (i >= 0) blocks = blocks.filter((_, j) => j !== i);
   }
 
-  // The page's own date wins; a date given from outside (--published) stands in when it has none.
+  // The page's own date wins (its metadata, then a day in its URL); a date given from outside
+  // (--published) stands in when it has none.
   const published =
-    firstDate(meta.published, opts.now) ?? firstDate(opts.published ? [opts.published] : [], opts.now);
+    firstDate(meta.published, opts.now) ??
+    firstDate([dateFromUrl(opts.url) ?? ''], opts.now) ??
+    firstDate(opts.published ? [opts.published] : [], opts.now);
   const modified = firstDate(meta.modified, opts.now);
 
   // Reading order: headline, standfirst, body (a dateline opens the body's first paragraph).
