@@ -109,6 +109,13 @@ function nounPhrases(ts: Tok[]): NounPhrase[] {
     const l = ts[i].lower;
     const anaphorHead = ANAPHOR_HEADS.has(l);
     if (!HEADS.has(l) && !anaphorHead) continue;
+    // "Moscone West Convention Center", "Internet protocol": not agreements
+    if (/^(center|centre|hall|centers|centres)$/i.test(ts[i + 1]?.text ?? '')) continue;
+    if (
+      /^protocols?$/.test(l) &&
+      /^(internet|communication|communications|network|transfer|voice|security)$/i.test(ts[i - 1]?.text ?? '')
+    )
+      continue;
     const prev = ts[i - 1]?.lower ?? '';
     // verbs and idioms: "to deal with", "in agreement with", "contract a disease"
     if ((l === 'deal' || l === 'contract') && /^(to|will|would|can|could|must|they|we|i)$/.test(prev))
@@ -132,6 +139,14 @@ function nounPhrases(ts: Tok[]): NounPhrase[] {
       if (STOP_LEFT.has(t.lower) || !/[\p{L}\p{N}]/u.test(t.text) || t.lower === "'s" || t.lower === '’s')
         break;
       if (YEAR.test(t.text)) break;
+      // "a $13 billion contract": amounts and vague adjectives are not part of a name
+      if (
+        /^[\p{N}.,]+$/u.test(t.text) ||
+        /^(billion|million|trillion|dollars?|euros?|pounds?|yuan|such|other|more|recent|potential|possible|actual|specific|preliminary|several|many|some|any)$/.test(
+          t.lower,
+        )
+      )
+        break;
       from = k;
       if (t.cap && k > 0) named = true;
     }
@@ -147,7 +162,8 @@ function nounPhrases(ts: Tok[]): NounPhrase[] {
           t.text === '.' ||
           t.text === ';' ||
           t.text === '(' ||
-          t.text === ':'
+          t.text === ':' ||
+          /^(--|—|–|``|''|"|“|”)$/.test(t.text)
         )
           break;
         if (t.text === ',') {
@@ -232,7 +248,7 @@ interface Building extends Agreement {
 }
 
 const NAME_STOP = set(
-  'treaty treaties agreement agreements deal deals accord pact the a an on of for and in comprehensive new',
+  'treaty treaties agreement agreements deal deals accord accords pact pacts memorandum memoranda protocol protocols contract contracts convention conventions mou mous document documents the a an on of for and in comprehensive new',
 );
 
 function contentWords(name: string): Set<string> {
@@ -561,7 +577,17 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
     if (times.length) a.date = times[0].value;
     a.place = signingPlace(doc, s, idx);
   }
-  return out.map((a, i) => ({
+  // a bare "the deal" with nothing known about it (no parties, date, provisions) is not a record worth keeping
+  const kept = out.filter(
+    (a) =>
+      a.words.size > 0 ||
+      a.parties.length ||
+      a.signatories.length ||
+      a.date ||
+      a.provisions.length ||
+      a.references.length,
+  );
+  return kept.map((a, i) => ({
     id: `a${i + 1}`,
     name: a.name,
     parties: a.parties,

@@ -526,6 +526,8 @@ export function sentenceEvents(
     let confidence = c.confidence;
     if (c.subordinate && !d.nominal) confidence -= 0.2;
     if (date.fallback) confidence -= 0.05;
+    // no actor found: often one the entity layer missed ("the Azadliq coalition agreed"), sometimes a clause
+    // about something else ("birds were killed"): kept, at low confidence
     if (!d.source.length && !d.target.length) confidence -= 0.2;
     const quoted = inQuote(doc, head.start);
     if (quoted) {
