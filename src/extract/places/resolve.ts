@@ -2,8 +2,8 @@
 // Score = prior (admin level, population, capital) + document context (countries and first-level divisions the story
 // names, weighted by the recogniser's confidence, the dateline counting double; nationality words count a little)
 // + spatial coherence (candidates near the other names' candidates) + "City, State" containment, decided jointly.
-// Two passes: the first takes context only from names whose country is unambiguous, the second from the first
-// pass's choices. A name never votes for itself.
+// The first pass takes context only from names whose country is unambiguous, the next ones from the previous
+// pass's choices, until they agree. A name never votes for itself.
 
 import type { AnnotatedDocument } from '../../document.js';
 import { type Country, countryByDemonym } from '../../nlp/gazetteer/countries.js';
@@ -63,11 +63,11 @@ function emptyContext(): Context {
   return { country: new Map(), admin1: new Map(), countryTotal: 0, admin1Total: 0 };
 }
 
-function vote(ctx: Context, p: Place, w: number): void {
+function vote(ctx: Context, p: Place, w: number, countryOnly = false): void {
   if (!p.country) return;
   ctx.country.set(p.country, (ctx.country.get(p.country) ?? 0) + w);
   ctx.countryTotal += w;
-  if (p.kind !== 'country' && p.admin1) {
+  if (!countryOnly && p.kind !== 'country' && p.admin1) {
     const k = `${p.country}.${p.admin1}`;
     ctx.admin1.set(k, (ctx.admin1.get(k) ?? 0) + w);
     ctx.admin1Total += w;
@@ -146,11 +146,13 @@ interface Vote {
   w: number;
   /** The surface key of the toponym that cast it ("" for demonyms): a name never votes for itself. */
   key: string;
+  /** A vote for the country only (the name's divisions are still open). */
+  countryOnly?: boolean;
 }
 
 function contextOf(votes: Vote[], exclude: string): Context {
   const c = emptyContext();
-  for (const v of votes) if (!v.key || v.key !== exclude) vote(c, v.place, v.w);
+  for (const v of votes) if (!v.key || v.key !== exclude) vote(c, v.place, v.w, v.countryOnly);
   return c;
 }
 
@@ -197,18 +199,24 @@ export function resolve(doc: AnnotatedDocument, tops0: Toponym[]): Resolution[] 
     const countries = new Set(t.candidates.map((p) => p.country));
     if (countries.size === 1) {
       const best = t.candidates.reduce((a, b) => (prior(b) > prior(a) ? b : a));
-      v1.push({ place: best, w: weight(t), key: keyOf(t) });
+      const admin1s = new Set(t.candidates.map((p) => p.admin1));
+      v1.push({ place: best, w: weight(t), key: keyOf(t), countryOnly: admin1s.size > 1 });
     }
   }
   const pools = candidatePools(tops);
   let res = pass(tops, v1, pools);
-  // Second pass: the context of the first pass's choices.
-  const v2 = [...seed];
-  tops.forEach((t, k) => {
-    const p = res[k].place;
-    if (p) v2.push({ place: p, w: weight(t), key: keyOf(t) });
-  });
-  res = pass(tops, v2, pools);
+  // Then passes with the context of the previous pass's choices, until nothing changes (at most three).
+  for (let round = 0; round < 3; round++) {
+    const v = [...seed];
+    tops.forEach((t, k) => {
+      const p = res[k].place;
+      if (p) v.push({ place: p, w: weight(t), key: keyOf(t) });
+    });
+    const next = pass(tops, v, pools);
+    const same = next.every((r, k) => r.place === res[k].place);
+    res = next;
+    if (same) break;
+  }
   return res;
 }
 
