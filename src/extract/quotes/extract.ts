@@ -1428,7 +1428,10 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
       b--;
       while (b > start + 1 && !sep(b)) b--;
     }
-    if (b > start + 1 && b < j - 1) endTok = b - 1;
+    // "Podesta, who said the project was vetted …, said he was unaware …": the relative's content ends where the
+    // main clause's verb comes back
+    const relative = c.lower[i - 1] === 'who';
+    if (b > start + 1 && (b < j - 1 || relative)) endTok = b - 1;
     break;
   }
   // A quotation with its own comma, then an adverbial: "cautioned “let’s not get ahead of ourselves,” before …".
