@@ -418,6 +418,11 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
     const passive = pastLike(kind) && !stance && (g.be || (byAgent && !g.have && !g.modal));
     const reduced = passive && !g.be;
     if (entry.frame === 'passive' && !passive) continue;
+    // "a portrait shot of …", "the release of …": a participle form right before "of" is a noun
+    if (pastLike(kind) && !g.be && ts[i + 1]?.lower === 'of' && last === i) continue;
+    // releasing a report or an album is not releasing prisoners
+    if (entry.mode === 'release' && (THINGS.has(ts[i - 1]?.lower ?? '') || nextNoun(ts, i + 1, THINGS)))
+      continue;
     // provision language: "the treaty provides for assistance" describes a term, not an act
     if (entry.head === 'provide' && ts[i + 1]?.lower === 'for') continue;
     // a "that" after allege/deny/protest reports speech: not an event
@@ -603,7 +608,7 @@ function obligations(ts: Tok[], cands: Candidate[], lex: Lexicon): Candidate[] {
     const from = ts[r + 1]?.lower === 'that' ? r + 2 : r + 1;
     const end = clauseEnd(ts, k + 1, lex);
     // a demand is made of someone: "the treaty should concern …" is an opinion, not a demand
-    if (!between(ts, from, k, (t) => t.cap || PRONOUN_SUBJECTS.has(t.lower))) continue;
+    if (!between(ts, from, k, (t) => t.cap && !QUOTE_CHARS.has(t.text))) continue;
     let context: string[] = [];
     for (const m of cands)
       if (m.head > k && m.head < end) {
@@ -679,6 +684,21 @@ function passiveObject(ts: Tok[], i: number, forms: Set<string>): boolean {
   k--;
   while (k >= 0 && (HAVE.has(ts[k].lower) || MODALS.has(ts[k].lower) || isAdverb(ts[k].lower))) k--;
   return k >= 0 && forms.has(ts[k].lower);
+}
+
+/** Things that are released, returned or published, not people. */
+const THINGS = new Set(
+  'report reports statement statements album albums film films movie song data figures video videos results version update details book study photos images game software product list document information findings footage recording'.split(
+    ' ',
+  ),
+);
+
+function nextNoun(ts: Tok[], from: number, words: Set<string>): boolean {
+  for (let k = from; k < ts.length && k < from + 4; k++) {
+    if (words.has(ts[k].lower)) return true;
+    if (isPunct(ts[k].text) || PREPOSITIONS.has(ts[k].lower)) return false;
+  }
+  return false;
 }
 
 function findWord(ts: Tok[], from: number, to: number, w: string): number {
