@@ -227,6 +227,25 @@ function lookupNameUncached(name: string): { places: Place[]; country: Country |
   return { places, country };
 }
 
+/**
+ * A tagged name whose first word the tagger left out: "ST. [PARIS]", "Fort [Worth]". The span grows by the word
+ * before it when the longer name is in the gazetteer.
+ */
+function extendLeft(
+  text: string,
+  m: { start: number; end: number; text: string },
+): { start: number; end: number; text: string } {
+  const before =
+    /(?:^|[\s(])((?:St|Ste|Ft|Mt|ST|FT|MT)\.\s|(?:Saint|Fort|Mount|Port|Lake|New|North|South|East|West|SAINT|FORT|MOUNT|PORT|NEW|NORTH|SOUTH|EAST|WEST)\s)$/.exec(
+      text.slice(Math.max(0, m.start - 8), m.start),
+    );
+  if (!before) return m;
+  const start = m.start - before[1].length;
+  const longer = text.slice(start, m.end);
+  const { places } = lookupName(longer);
+  return places.length ? { start, end: m.end, text: longer } : m;
+}
+
 interface Blocker {
   start: number;
   end: number;
@@ -267,8 +286,9 @@ export function recognize(doc: AnnotatedDocument): Toponym[] {
   for (const e of doc.entities) {
     if (!placeTypes.has(e.type)) continue;
     const iso = e.ids.iso ? countryPlace(e.ids.iso) : null;
-    for (const m of e.mentions) {
-      if (!plausibleName(m.text) || isTaken(m.start, m.end)) continue;
+    for (const m0 of e.mentions) {
+      if (!plausibleName(m0.text) || isTaken(m0.start, m0.end)) continue;
+      const m = extendLeft(doc.text, m0);
       const { places, country } = lookupName(m.text);
       if (iso && !places.includes(iso) && !places.length) places.push(iso);
       // A name the gazetteer does not know ("Cottonport Fire Station", "Northeast Georgia"): look inside it.
@@ -281,9 +301,10 @@ export function recognize(doc: AnnotatedDocument): Toponym[] {
     if (m.kind !== 'name') continue;
     if (placeTypes.has(m.type)) {
       if (isTaken(m.start, m.end) || !plausibleName(m.text)) continue;
-      const { places, country } = lookupName(m.text);
+      const mm = extendLeft(doc.text, m);
+      const { places, country } = lookupName(mm.text);
       if (!places.length && !country) shells.push({ start: m.start, end: m.end, type: m.type });
-      else push(mkToponym(m, 'mention', m.entity, places, country, 0.85));
+      else push(mkToponym(mm, 'mention', m.entity, places, country, 0.85));
     } else blockers.push({ start: m.start, end: m.end, type: m.type });
   }
   for (const e of doc.entities)
