@@ -894,12 +894,6 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
       const prev = result[result.length - 1];
       if (!prev || !prev.speech) continue;
       const between = text.slice(prev.attrEnd ?? prev.end, m.start);
-      if (
-        prev.kind === 'indirect' &&
-        !/^\s*:/.test(between) &&
-        c.paraOf[first] !== c.paraOf[c.tokBefore(prev.end)]
-      )
-        continue;
       const prevPara = c.paraOf[c.tokBefore(prev.end)];
       if (c.paraOf[first] - prevPara > 1) continue;
       // Only blank space between the two: the quotation continues the previous one (one quote, in fragments).
