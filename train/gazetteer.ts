@@ -58,6 +58,8 @@ function goodAlt(a: string, name: string): boolean {
   if (a === name || a.length < 4 || a.length > 40) return false;
   if (!/^[A-Z][A-Za-z\u00C0-\u024F .'’-]+$/.test(a)) return false;
   if (/^[A-Z]{2,}$/.test(a)) return false; // airport and other codes
+  // "Springfield City", "City of Springfield": the name itself says as much, and "Springfield City Council" is not it.
+  if (name && (a === `${name} City` || a === `City of ${name}`)) return false;
   return true;
 }
 
