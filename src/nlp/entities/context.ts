@@ -15,6 +15,8 @@ export interface DocIndex {
   sentenceStartTokens: Set<number>;
   /** The offset is inside quotation marks. */
   inQuote(offset: number): boolean;
+  /** The headline's span, when the article layout found one. */
+  title: Span | null;
 }
 
 function lowerBound(arr: readonly Span[], offset: number, key: 'start' | 'end'): number {
@@ -87,6 +89,7 @@ export function indexDocument(doc: AnnotatedDocument): DocIndex {
       return Math.max(0, lowerBound(sentences, offset, 'start') - 1);
     },
     sentenceStartTokens,
+    title: doc.article?.title ? { start: doc.article.title.start, end: doc.article.title.end } : null,
     inQuote(offset) {
       return mask !== null && mask[offset] === 1;
     },

@@ -48,6 +48,8 @@ interface WM {
   roleCountry?: string | null;
   /** "the Secretary of Defense": the capitalised word after "of", which the person's titles must contain. */
   roleOf?: string | null;
+  /** A headline's closing "— expert", resolved forward over a longer window. */
+  headline?: boolean;
   /** Plural description ("the two countries"): kept without an entity. */
   plural?: boolean;
   /** Cached: the mention is the subject or object of a verb of saying. */
@@ -831,7 +833,18 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
     const t = tokens[i];
     // only pronouns (h, s) and determiners (t, a, b) start anything here
     const c0 = t.text.charCodeAt(0) | 0x20;
-    if (c0 !== 104 && c0 !== 115 && c0 !== 116 && c0 !== 97 && c0 !== 98) continue;
+    // (and e, o, d: "— expert", "— official", "— diplomat" closing a headline)
+    if (
+      c0 !== 104 &&
+      c0 !== 115 &&
+      c0 !== 116 &&
+      c0 !== 97 &&
+      c0 !== 98 &&
+      c0 !== 101 &&
+      c0 !== 111 &&
+      c0 !== 100
+    )
+      continue;
     if (t.text.length > 7) continue;
     const lw = t.text.toLowerCase();
     if (MALE_PRONOUNS.has(lw) || FEMALE_PRONOUNS.has(lw)) {
@@ -845,6 +858,29 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
         cluster: null,
         country: null,
         countryKind: null,
+      });
+      continue;
+    }
+    // a wire headline ending "… — expert": the expert the story introduces
+    if (
+      (lw === 'expert' || lw === 'analyst' || lw === 'diplomat' || lw === 'source' || lw === 'official') &&
+      i > 0 &&
+      /^[\u2014\u2013-]$/.test(tokens[i - 1].text) &&
+      (!tokens[i + 1] || ix.sentenceOf(tokens[i + 1].start) !== ix.sentenceOf(t.start)) &&
+      (ix.title ? t.end === ix.title.end : ix.sentenceOf(t.start) === 0)
+    ) {
+      out.push({
+        start: t.start,
+        end: t.end,
+        text: t.text,
+        type: 'PERSON',
+        kind: 'nominal',
+        cluster: null,
+        country: null,
+        countryKind: null,
+        role: lw === 'source' ? 'official' : lw,
+        roleCountry: '?',
+        headline: true,
       });
       continue;
     }
@@ -1187,7 +1223,7 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
       const seen = lastSeen.get(c);
       if (indefinite) {
         // cataphora: a person introduced in the next few sentences
-        if (first <= m.end || ix.sentenceOf(first) - s > 6) continue;
+        if (first <= m.end || ix.sentenceOf(first) - s > (m.headline ? 12 : 6)) continue;
       } else if (!seen) continue;
       if (country && c.attributes.country && c.attributes.country !== country) continue;
       if (m.roleOf && !roleOfFits(c, m, ix)) continue;
