@@ -137,6 +137,11 @@ describe('HTML article: a page without JSON-LD', () => {
 
   it('guesses the language from the text when the page does not declare one', () => {
     assert.equal(a.layout.language, 'en');
+    const ko = htmlToArticle(
+      `<html><body><article><h1>서울 시장 선거</h1>${'<p>서울시는 오늘 새로운 교통 계획을 발표했다. 시민들은 대체로 환영하는 분위기다.</p>'.repeat(8)}</article></body></html>`,
+      { url: null, published: null, title: null },
+    );
+    assert.equal(ko.layout.language, 'ko');
   });
 });
 

@@ -105,6 +105,20 @@ export function htmlToArticle(html: string, opts: HtmlOptions): Article {
   return { text, url: opts.url, layout };
 }
 
+/** Languages that their script alone gives away, for pages that declare none. */
+function languageByScript(text: string): string | null {
+  const sample = text.slice(0, 2000);
+  const count = (re: RegExp) => sample.match(re)?.length ?? 0;
+  const letters = count(/\p{L}/gu) || 1;
+  if (count(/[\u3040-\u30ff]/g) / letters > 0.05) return 'ja';
+  if (count(/[\uac00-\ud7af]/g) / letters > 0.2) return 'ko';
+  if (count(/[\u4e00-\u9fff]/g) / letters > 0.3) return 'zh';
+  if (count(/[\u0600-\u06ff]/g) / letters > 0.3) return 'ar';
+  if (count(/[\u0590-\u05ff]/g) / letters > 0.3) return 'he';
+  if (count(/[\u0400-\u04ff]/g) / letters > 0.3) return 'ru';
+  return null;
+}
+
 /** Unwraps over-deep elements, innermost first, so that their text joins the ancestor at the depth limit. */
 function flatten(deep: Element[]): void {
   for (let i = deep.length - 1; i >= 0; i--) {
@@ -115,7 +129,7 @@ function flatten(deep: Element[]): void {
 
 /** The declared language, unless a page templated as English reads as another language. */
 function chooseLanguage(declared: string | null, text: string): string | null {
-  const guessed = guessLanguage(text);
+  const guessed = guessLanguage(text) ?? languageByScript(text);
   if (!declared) return guessed;
   return declared === 'en' && guessed && guessed !== 'en' ? guessed : declared;
 }
