@@ -30,8 +30,11 @@ export function extractContent(document: Document, ctx: PruneContext): Block[] |
     if (!byTag && !el.hasAttributes()) return false;
     if (isHidden(el) || isPopup(el)) return true;
     if (!byTag && !(isFurniture(el) || hasFurnitureRole(el))) return false;
+    const len = (el.textContent ?? '').length;
+    // An article header holds headline, byline and date; one with a paragraph's worth of text holds a lead.
+    if (el.localName === 'header' && len > 300 && !isFurniture(el)) return false;
     // A furniture name on an element holding most of the story is a misnomer, not furniture.
-    return (el.textContent ?? '').length < 0.4 * total;
+    return len < 0.4 * total;
   };
   const blocks = pruneBlocks(collectBlocks(root, { skip }), root, ctx);
   return blocks.length ? blocks : null;
