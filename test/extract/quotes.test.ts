@@ -212,3 +212,26 @@ describe('quotes: not speech', () => {
     assert.equal(speech(d).length, 0);
   });
 });
+
+describe('quotes: robustness', () => {
+  test('fragments of attributions at the edges of a text do not throw', () => {
+    for (const t of [
+      '',
+      '"',
+      '“',
+      'said',
+      ': "x"',
+      '"a," said',
+      'According to',
+      'in his words,',
+      '"""',
+      "''''''",
+      'He said that',
+      'Asked if',
+      '“Unclosed quote at the end',
+      'He told',
+      'called for',
+    ])
+      assert.doesNotThrow(() => run(t), t);
+  });
+});

@@ -1119,7 +1119,7 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
 
   // "in his words, …" / "in the words of X, …"
   if (w === 'words' && c.lower[i - 2] === 'in' && /^(?:his|her|their|its)$/.test(c.lower[i - 1])) {
-    if (c.toks[i + 1]?.text !== ',') return null;
+    if (c.toks[i + 1]?.text !== ',' || i + 2 > hi) return null;
     const subject = { start: c.toks[i - 1].start, end: c.toks[i - 1].end };
     const [s, e] = extendOverMarks(c, c.toks[i + 2].start, sEnd);
     return mk(c, trimSpan(text, s, e), { start: c.toks[i - 2].start, end: c.toks[i].end }, subject);
