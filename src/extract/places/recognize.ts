@@ -24,6 +24,10 @@ export interface Toponym {
   country: Country | null;
   /** The index of the toponym this one sits in ("Atlanta, Georgia": Georgia contains Atlanta), or -1. */
   container: number;
+  /** In a list of states or countries ("Utah, Washington and Wyoming"): read as one of them. */
+  inList?: boolean;
+  /** "Washington state", "the state of New York": a first-level division is meant. */
+  stateCue?: boolean;
   /** How strongly the recogniser believes this is a place (0–1): context cues and the source. */
   confidence: number;
 }
@@ -348,6 +352,11 @@ export function recognize(doc: AnnotatedDocument): Toponym[] {
 
   out.sort((a, b) => a.start - b.start);
   linkContainers(doc.text, out);
+  for (const t of out) {
+    const before = doc.text.slice(Math.max(0, t.start - 12), t.start);
+    const after = doc.text.slice(t.end, t.end + 7);
+    if (/\bstate of\s+$/i.test(before) || /^\s+state\b/.test(after)) t.stateCue = true;
+  }
   return out;
 }
 
@@ -510,6 +519,9 @@ const NEVER = new Set([
   'lot',
   'pack',
   'delta',
+  'pacific',
+  'atlantic',
+  'arctic',
   'january',
   'february',
   'march',
@@ -686,12 +698,27 @@ function commaFollowsPlace(s: string): boolean {
 
 /** "Atlanta, Georgia", "Paris, Texas", "Charleston, W.Va.": the second toponym contains the first. */
 function linkContainers(text: string, tops: Toponym[]): void {
+  const big = (t: Toponym) =>
+    !!t.country || t.candidates.some((p) => p.kind === 'admin1' || p.kind === 'country');
+  const listed = (x: Toponym, y: Toponym) =>
+    /^(,\s*|,?\s+and\s+|,?\s+or\s+)$/.test(text.slice(x.end, y.start));
   for (let k = 0; k + 1 < tops.length; k++) {
     const a = tops[k];
     const b = tops[k + 1];
-    if (/^,\s*$/.test(text.slice(a.end, b.start))) {
-      if (b.candidates.some((p) => p.kind === 'admin1' || p.kind === 'country') || b.country)
-        a.container = k + 1;
+    if (!/^,\s*$/.test(text.slice(a.end, b.start)) || !big(b)) continue;
+    // Not a list of states or countries: "Utah, Washington, Pennsylvania and California".
+    const prev = tops[k - 1];
+    const next = tops[k + 2];
+    if ((prev && listed(prev, a) && big(prev)) || (next && listed(b, next) && big(next))) {
+      a.inList = true;
+      continue;
+    }
+    a.container = k + 1;
+  }
+  for (let k = 0; k + 1 < tops.length; k++) {
+    if (listed(tops[k], tops[k + 1]) && big(tops[k]) && big(tops[k + 1])) {
+      tops[k].inList = true;
+      tops[k + 1].inList = true;
     }
   }
 }

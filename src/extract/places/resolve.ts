@@ -164,6 +164,11 @@ const keyOf = (t: Toponym) => t.text.toLowerCase();
  * United Kingdom) is the division that bears it, where there is one.
  */
 function effectiveCandidates(t: Toponym): Place[] {
+  // "Washington state", "the state of New York", or one of a list of states: the division.
+  if (t.stateCue || t.inList) {
+    const divisions = t.candidates.filter((p) => p.kind === 'admin1' || p.kind === 'country');
+    if (divisions.length) return divisions;
+  }
   const c = t.country;
   if (!c) return t.candidates;
   if (placeKey(c.name) !== placeKey(t.text)) {
