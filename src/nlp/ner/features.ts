@@ -408,7 +408,10 @@ function nameChunks(words: string[], lower: string[], info: WordInfo[], gaz: str
  * how often it was tagged PER, ORG, LOC, MISC, or O. A second pass reads it as features, so that a name is
  * tagged alike wherever it occurs ("Korean Peninsula"; "Kim" after "Kim Jong Un").
  */
-export type DocHints = Map<string, Int32Array>;
+export interface DocHints {
+  /** Per capitalised word: how often the first pass tagged it PER, ORG, LOC, MISC, O. */
+  classes: Map<string, Int32Array>;
+}
 
 /** Class of a BILOU label id: 0..3 for PER, ORG, LOC, MISC; 4 for O. */
 export function labelClass(label: number): number {
@@ -416,18 +419,18 @@ export function labelClass(label: number): number {
 }
 
 export function docHints(sentences: string[][], labels: ArrayLike<number>[]): DocHints {
-  const out: DocHints = new Map();
+  const classes = new Map<string, Int32Array>();
   for (let s = 0; s < sentences.length; s++) {
     const words = sentences[s];
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       if (!isCapitalised(w)) continue;
-      let c = out.get(w);
-      if (!c) out.set(w, (c = new Int32Array(5)));
+      let c = classes.get(w);
+      if (!c) classes.set(w, (c = new Int32Array(5)));
       c[labelClass(labels[s][i])]++;
     }
   }
-  return out;
+  return { classes };
 }
 
 /** The static features of every token of a sentence (words already normalised). */
@@ -533,7 +536,7 @@ function addDocKeys(
   ss: number,
   hints: { doc: DocHints; own: ArrayLike<number> },
 ): void {
-  const c = hints.doc.get(word);
+  const c = hints.doc.classes.get(word);
   const own = labelClass(hints.own[i]);
   let best = -1;
   let bestN = 0;
