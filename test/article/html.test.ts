@@ -169,6 +169,18 @@ describe('HTML article: pages with no article', () => {
     }
   });
 
+  it('paragraphs written with double <br> become blocks; source line ends are spaces', () => {
+    const html = `<html><body><div id="story">The harbour master said the ships would wait until the storm passed.<br><br>Pilots refused to board vessels in the
+      swell, and two ferries were cancelled for the evening.<br/>
+      <br/>A spokesman said the port would reopen at dawn if the wind dropped, as forecast, and that cargo handling would resume.<br>A second line of that paragraph.</div></body></html>`;
+    const a = htmlToArticle(html, { url: null, published: null, title: null });
+    assert.deepEqual(body(a).split('\n\n'), [
+      'The harbour master said the ships would wait until the storm passed.',
+      'Pilots refused to board vessels in the swell, and two ferries were cancelled for the evening.',
+      'A spokesman said the port would reopen at dawn if the wind dropped, as forecast, and that cargo handling would resume.\nA second line of that paragraph.',
+    ]);
+  });
+
   it('deeply nested markup (unclosed tags) neither crashes nor stalls', () => {
     const para = `<p>${'The river rose again overnight and closed the lower bridge. '.repeat(6)}</p>`;
     const html = `<html><body>${para}${'<b>'.repeat(20000)}${para}${para}</body></html>`;

@@ -104,19 +104,27 @@ export function collectBlocks(root: Element, opts: BlockOptions = {}): Block[] {
   let level = 0;
 
   const flush = () => {
-    const text = buf
+    const whole = buf
       .replace(/[ \t\f\v\u00a0\u200b\r]+/g, ' ')
       .replace(/ ?\n ?/g, '\n')
-      .replace(/\n{2,}/g, '\n')
       .trim();
-    if (/[\p{L}\p{N}]/u.test(text)) out.push({ kind, text, linkChars: links, el: opener, level });
+    // Two line breaks in a row are how older pages write paragraphs: each piece is a block of its own.
+    const pieces = whole.split(/\n{2,}/);
+    const size = whole.length || 1;
+    for (const text of pieces) {
+      if (!/[\p{L}\p{N}]/u.test(text)) continue;
+      const share = pieces.length > 1 ? Math.round((links * text.length) / size) : links;
+      out.push({ kind, text, linkChars: share, el: opener, level });
+    }
     buf = '';
     links = 0;
   };
 
   const walk = (node: Node, inLink: boolean, ctxKind: BlockKind, ctxEl: Element | null, ctxLevel: number) => {
     if (node.nodeType === 3) {
-      const t = node.nodeValue ?? '';
+      // Line ends in the source are spaces; only <br> (and <pre>) break a line.
+      const raw = node.nodeValue ?? '';
+      const t = ctxKind === 'pre' ? raw : raw.replace(/\s+/g, ' ');
       if (!buf) {
         opener = ctxEl;
         kind = ctxKind;
