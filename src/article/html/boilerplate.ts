@@ -194,7 +194,14 @@ export function isBylineLine(t: string): boolean {
   if (t.length > 140) return false;
   if (/^by\b/i.test(t) && !/[.!?]["”’]?$/.test(t.replace(/\b(?:Jr|Sr|[A-Z])\.$/, ''))) return true;
   if (/^by$/i.test(t)) return true;
-  return /^[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}(?:\s*(?:,|and|&)\s*[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3})*\s*[,|–—-]\s*(?:[\p{L}]+\s+){0,3}(?:writer|correspondent|reporter|editor|columnist|contributor|staff|journalist)s?$/iu.test(
+  // A role on its own line under the name: "Opinion Columnist", "Senior Correspondent".
+  if (
+    /^(?:[\p{L}]+\s+){0,2}(?:writer|correspondent|reporter|editor|columnist|contributor|journalist)s?$/iu.test(
+      t,
+    )
+  )
+    return true;
+  return /^[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}(?:\s*(?:,|and|&)\s*[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3})*(?:\s*[,|–—-]\s*|\s*\n\s*)(?:[\p{L}]+\s+){0,3}(?:writer|correspondent|reporter|editor|columnist|contributor|staff|journalist)s?$/iu.test(
     t,
   );
 }
