@@ -337,9 +337,6 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
           if (ANAPHOR_HEADS.has(ts[np.head].lower)) continue;
         } else target = last;
       }
-      const nameStart = ts[np.from].start;
-      const nameEnd = ts[np.to - 1].end;
-      const name = doc.text.slice(nameStart, nameEnd);
       const names = splitList(doc.text, ts, np);
       const before = out.length;
       for (const item of names) {
@@ -469,7 +466,6 @@ export function extractAgreements(doc: AnnotatedDocument): Agreement[] {
         }
         last = a;
       }
-      void name;
     }
     // references: attach to the agreement of this sentence, else the last one named
     for (const np of refs) {

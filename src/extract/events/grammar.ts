@@ -71,8 +71,6 @@ export interface Candidate {
   object: Region;
   /** Extra regions whose actors are targets (an absorbed complement's object). */
   extraTargets: Region[];
-  /** Actors come from the subject region of another candidate (coordination, control, reported speech). */
-  subjectFrom: number | null;
   /** Region whose actors are the source instead of the subject (passive by-agent). */
   agent: Region | null;
   /** Whether the candidate is in a direct quotation. */
@@ -492,7 +490,6 @@ export function findCandidates(ts: Tok[], lex: Lexicon): Candidate[] {
       subject,
       object: { from: i + 1, to: ce },
       extraTargets: [],
-      subjectFrom: null,
       agent: null,
       quoted: false,
       confidence: 0.8,
@@ -570,7 +567,6 @@ function commitments(ts: Tok[], cands: Candidate[]): Candidate[] {
       subject: { from: cs.at, to: g.start },
       object: { from: k + 3, to: end },
       extraTargets: [],
-      subjectFrom: null,
       agent: null,
       quoted: false,
       confidence: 0.65,
@@ -636,7 +632,6 @@ function obligations(ts: Tok[], cands: Candidate[], lex: Lexicon): Candidate[] {
       subject: { from: cs.at, to: g.start },
       object: { from, to: k },
       extraTargets: [],
-      subjectFrom: null,
       agent: null,
       quoted: false,
       confidence: 0.7,

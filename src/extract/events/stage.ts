@@ -325,7 +325,6 @@ function nominalCandidates(ts: Tok[], lex: Lexicon, taken: Set<number>, idx: Act
       if (w === ',' || w === '.' || w === ';' || REPORTING.has(w)) break;
       if (w === 'to' || w === 'with' || w === 'between' || w === 'in') {
         const end = Math.min(ts.length, k + 8);
-        const r = actorsIn(ts, { from: k + 1, to: end }, idx);
         const ents = idx.mentions
           .filter(
             (m) =>
@@ -340,7 +339,6 @@ function nominalCandidates(ts: Tok[], lex: Lexicon, taken: Set<number>, idx: Act
             if (PLACE_TYPES.has(first.type)) location ??= first;
           }
         }
-        void r;
         break;
       }
     }
@@ -364,7 +362,6 @@ function nominalCandidates(ts: Tok[], lex: Lexicon, taken: Set<number>, idx: Act
       subject: { from: 0, to: 0 },
       object: { from: i + 1, to: i + 1 },
       extraTargets: [],
-      subjectFrom: null,
       agent: null,
       quoted: false,
       confidence: 0.65,
