@@ -124,6 +124,17 @@ describe('places stage', () => {
     assert.equal(placeAt(doc, 'Ohio').attributes.admin1, 'Ohio');
   });
 
+  it('reads AP state abbreviations, "X state" and lists of states', () => {
+    const wv = run('The plant in Charleston, W.Va., closed on Friday.');
+    assert.equal(placeAt(wv, 'Charleston').attributes.admin1, 'West Virginia');
+    const wa = run('The cow came from a Washington state farm, officials said.');
+    assert.equal(placeAt(wa, 'Washington').attributes.featureCode, 'ADM1');
+    const list = run('Cases were found in Utah, Washington, Pennsylvania and California.');
+    const w = placeAt(list, 'Washington');
+    assert.equal(w.attributes.featureCode, 'ADM1');
+    assert.ok((w.attributes.lon as number) < -115, 'Washington the state, in the west');
+  });
+
   it('does not take months or personal names for places', () => {
     const doc = run('The meeting is on March 7. Chiquita Raquel Henry spoke.');
     const march = doc.entities.find((e) => e.mentions.some((m) => m.text === 'March'));

@@ -38,7 +38,10 @@ function prior(p: Place): number {
       return p.country ? 6 : 8.5;
     case 'admin1':
       // A US state, or a large province, is meant rather than a town of the same name ("Ontario", "Georgia").
-      return p.country === 'US' ? 7.6 : 5 + Math.min(2.6, Math.log10(p.population + 1) / 2.6);
+      // (Among US states, the more populous wins a tie: Washington the state over Washington, D.C.)
+      return p.country === 'US'
+        ? 7.3 + Math.min(0.5, Math.log10(p.population + 1) / 14)
+        : 5 + Math.min(2.6, Math.log10(p.population + 1) / 2.6);
     case 'county':
       return 6.5;
     default: {
@@ -85,6 +88,11 @@ function contextScore(ctx: Context, p: Place): number {
     s += W.adminShare * (a / ctx.admin1Total) + (a > 0 ? W.adminAny : 0);
   }
   return s;
+}
+
+/** A place called so by its own name, not an alternate ("Washington" the state, not Washington, D.C.). */
+function ownName(p: Place, t: Toponym): number {
+  return placeKey(p.name) === placeKey(t.text) ? 0.3 : 0;
 }
 
 /** Fast distance for proximity (equirectangular; good to a few per cent under 500 km). */
@@ -259,7 +267,13 @@ function pass(tops: Toponym[], votes: Vote[], pools: Map<string, Place[]>): Reso
       for (const a of t.candidates) {
         if (!contained(a, b)) continue;
         const s =
-          prior(a) + prior(b) + contextScore(ca, a) + contextScore(cb, b) + proximity(a, keyOf(t), pools);
+          prior(a) +
+          prior(b) +
+          contextScore(ca, a) +
+          contextScore(cb, b) +
+          proximity(a, keyOf(t), pools) +
+          ownName(a, t) +
+          ownName(b, c);
         if (!best || s > best.s) best = { a, b, s };
       }
     }
@@ -276,7 +290,7 @@ function pass(tops: Toponym[], votes: Vote[], pools: Map<string, Place[]>): Reso
     let best: Place | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (const p of t.candidates) {
-      let s = prior(p) + contextScore(ctx, p) + proximity(p, keyOf(t), pools);
+      let s = prior(p) + contextScore(ctx, p) + proximity(p, keyOf(t), pools) + ownName(p, t);
       // A division that shares its name with its own capital city ("Moscow", "Pyongyang"): the city is meant,
       // unless the name is a US state ("New York").
       if (p.kind === 'admin1' && p.country !== 'US') {
