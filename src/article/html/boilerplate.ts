@@ -106,7 +106,6 @@ const FURNITURE_LINES: RegExp[] = [
   /^(?:reading time|tempo de leitura|tiempo de lectura|lesezeit|temps de lecture)\s*[:|]|^\d+\s*min(?:ute)?s?\s+read$/i,
   /^(?:filed under|tags?|topics?|categories|category|posted in|tagged)\s*[:|]/i,
   /^citation\s*:/i,
-  /^https?:\/\/\S+$/i,
   /^\[\w+[^\]]*\].*\[\/\w+\]$/,
   /^[^\p{L}\p{N}]*$/u,
 ];
