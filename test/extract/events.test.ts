@@ -161,6 +161,16 @@ describe('events: grammar', () => {
     assert.deepEqual(types(doc), []);
   });
 
+  it('"we" inside a quotation is the speaker\'s side', () => {
+    const doc = docWith('"We will expel their diplomats," the Chilean foreign minister said on Monday.', [
+      { names: ['Chilean foreign minister'], type: 'PERSON', country: 'CL' },
+      CHILE,
+    ]);
+    const e = doc.events[0];
+    assert.equal(e?.type, 'THREATEN', JSON.stringify(doc.quotes));
+    assert.deepEqual(names(doc, e.source), ['Chile']);
+  });
+
   it('control verbs absorb their complement: "agreed to resume talks" is one AGREE', () => {
     const doc = docWith('Chile and Peru agreed to resume talks on their maritime border.', [CHILE, PERU]);
     assert.deepEqual(types(doc), ['AGREE']);

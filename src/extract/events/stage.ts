@@ -415,6 +415,28 @@ function inQuote(doc: AnnotatedDocument, offset: number): boolean {
   return false;
 }
 
+function firstPerson(ts: Tok[], r: Region): boolean {
+  for (let k = r.from; k < r.to; k++) if (/^(we|i|our)$/.test(ts[k].lower)) return true;
+  return false;
+}
+
+/** The speaker of the direct quotation around an offset, when the quotes layer resolved it to an entity. */
+function quoteSpeaker(doc: AnnotatedDocument, offset: number, idx: ActorIndex): Entity | null {
+  for (const q of doc.quotes) {
+    if (q.kind === 'indirect' || !q.speaker) continue;
+    const inside = q.fragments?.length
+      ? q.fragments.some((f) => offset >= f.start && offset < f.end)
+      : offset >= q.start && offset < q.end;
+    if (!inside) continue;
+    if (q.speaker.entity) return idx.byId.get(q.speaker.entity) ?? null;
+    // an unresolved speaker phrase: the entity named inside it ("the Chilean foreign minister")
+    const sp = q.speaker;
+    const m = idx.mentions.find((x) => x.start < sp.end && x.end > sp.start);
+    return m?.entity ?? null;
+  }
+  return null;
+}
+
 /** Code the events of one sentence. */
 export function sentenceEvents(
   doc: AnnotatedDocument,
@@ -460,11 +482,16 @@ export function sentenceEvents(
       target = uniqIds([...subj.actors, ...beforeAgent], idx);
       source = agent;
       if (c.agent) target = target.filter((t) => !source.includes(t));
-    } else if (!source.length && (regionEmpty(ts, c.subject) || subj.pronoun)) {
+    } else if (!source.length && firstPerson(ts, c.subject)) {
+      // '"We will retaliate," the minister said': inside a quotation, "we" is the speaker's side
+      const speaker = quoteSpeaker(doc, ts[c.head].start, idx);
+      if (speaker) source = uniqIds([speaker], idx);
+    }
+    if (!c.passive && !source.length && (regionEmpty(ts, c.subject) || subj.pronoun)) {
       // coordinated verbs, reported speech and pronouns: the nearest subject before, then the subject of
       // the verb of saying that frames the clause ("Chile said it would …"), then the last sentence's actor
       source = matrixSource.length ? matrixSource : reporterSource(ts, c.subject.from, idx);
-      if (!source.length && subj.pronoun) source = memory.lastSource;
+      if (!source.length && subj.pronoun && !firstPerson(ts, c.subject)) source = memory.lastSource;
     }
     if (!c.passive && agreementSubject(ts, c.subject) && !source.length) continue;
     target = target.filter((t) => !source.includes(t) || c.type === 'PROTEST' || c.type === 'COERCE');
