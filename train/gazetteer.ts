@@ -339,10 +339,16 @@ function counties(): Rec[] {
  * How a country's point is chosen. "mid" (the default): world-countries' reference point (a rounded coordinate near
  * the middle), except for large countries (over LARGE_KM2), where the rounding can put it off-centre: there the area
  * centroid of the territory (Natural Earth, remote parts left out), unless that strays more than AGREE_KM from the
- * reference point (fragmented or thinly settled territory, where the centroid is no better).
+ * reference point (fragmented or thinly settled territory, where the centroid is no better) or the country reaches
+ * into the polar regions (POLAR_LAT).
  */
 const COUNTRY_POINT = (process.env.GAZETTEER_COUNTRY_POINT ?? 'mid') as 'centroid' | 'factbook' | 'mid';
 const LARGE_KM2 = 1.5e6;
+/**
+ * Countries reaching into the polar regions keep their reference point (Russia 60 N 100 E, Canada 60 N 95 W): it is
+ * the conventional middle that gazetteers use, while an area centroid of such a territory is not.
+ */
+const POLAR_LAT = 50;
 const AGREE_KM = 250;
 
 interface WorldCountry {
@@ -366,7 +372,9 @@ function countries(): Rec[] {
       const g = JSON.parse(readFileSync(f, 'utf8')) as { geometry?: Geometry };
       if (g.geometry) {
         const m = centroid(g.geometry, 'main');
-        if (COUNTRY_POINT === 'centroid' || (c.area > LARGE_KM2 && gcKm(m, { lat, lon }) <= AGREE_KM)) {
+        const useCentroid =
+          c.area > LARGE_KM2 && Math.abs(lat) < POLAR_LAT && gcKm(m, { lat, lon }) <= AGREE_KM;
+        if (COUNTRY_POINT === 'centroid' || useCentroid) {
           lat = m.lat;
           lon = m.lon;
         }
