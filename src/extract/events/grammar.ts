@@ -189,6 +189,8 @@ function matchRest(ts: Tok[], from: number, rest: Set<string>[]): number | null 
       const t = ts[k];
       if (HARD_BOUNDARY.has(t.text) || t.text === ',' || t.text === '.' || isQuote(t)) break;
       if (forms.has(t.lower)) {
+        // "rallied in support of", "in protest at": an idiom's noun is not the verb's object
+        if (k > last + 1 && ts[k - 1].lower === 'in') break;
         found = k;
         break;
       }

@@ -9,7 +9,7 @@ export const FUTURE = set('will would shall ’ll');
 export const POSSIBLE = set('may might could can');
 export const OBLIGATION = set('must should');
 export const MODALS = new Set([...FUTURE, ...POSSIBLE, ...OBLIGATION, "'ll", "'d", '’d']);
-export const NEGATION = set("not n't n’t never no cannot");
+export const NEGATION = set("not n't n’t never no cannot neither nor");
 
 export const DETERMINERS = set(
   "the a an this these those its his her their our my your any no every each another 's ’s whose some several such",
