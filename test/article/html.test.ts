@@ -145,6 +145,42 @@ describe('HTML article: a page without JSON-LD', () => {
   });
 });
 
+describe('HTML article: the standfirst', () => {
+  const story = (desc: string, lead: string) =>
+    `<html><head><meta property="og:description" content="${desc}"></head><body><article><h1>Ferry fares rise</h1>${lead}
+    <p>The operator said fuel costs had doubled since the spring and that the increase would apply to all routes from next month.</p>
+    <p>Passenger groups said they would ask the regional council to review the operator's licence before the summer timetable.</p>
+    <p>The council is expected to discuss the request at its meeting in two weeks, a spokeswoman said on Friday evening.</p></article></body></html>`;
+
+  it('is no lede when the description is not shown on the page', () => {
+    const a = htmlToArticle(story('Fares will rise by a fifth on all routes.', ''), {
+      url: null,
+      published: null,
+      title: null,
+    });
+    assert.equal(a.layout.lede, null);
+  });
+
+  it('stays body when the description only repeats the first paragraph', () => {
+    const first =
+      'Ferry fares will rise by a fifth on all routes from next month, the operator announced on Friday.';
+    const a = htmlToArticle(story(first, `<p>${first}</p>`), { url: null, published: null, title: null });
+    assert.equal(a.layout.lede, null);
+    assert.ok(body(a).startsWith(first));
+  });
+
+  it('is the lede, outside the body, when shown as a subtitle', () => {
+    const dek = 'Fuel costs have doubled since the spring, the operator says.';
+    const a = htmlToArticle(story(dek, `<h2 class="article-dek">${dek}</h2>`), {
+      url: null,
+      published: null,
+      title: null,
+    });
+    assert.equal(a.layout.lede?.text, dek);
+    assert.ok(!body(a).includes(dek));
+  });
+});
+
 describe('HTML article: pages with no article', () => {
   it('a login page gives no body', () => {
     const a = load('login-page.html');
