@@ -63,7 +63,7 @@ export function detectFormat(recs: GoldRecord[]): GeoFormat {
   return 'geovirus';
 }
 
-const PLACE_TYPES = new Set((process.env.GEO_PLACE_TYPES ?? 'GPE,LOC,FAC').split(','));
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 const NOT_A_NAME = /^(the|this|that|these|those|it|its|there|here|a|an)\b/i;
 
 /**

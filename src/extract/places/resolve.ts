@@ -15,7 +15,7 @@ export interface Resolution {
   score: number;
 }
 
-/** Weights of the score's parts (GEO_WEIGHTS, a JSON object, overrides them for experiments). */
+/** Weights of the score's parts. */
 const W = {
   countryShare: 2.5,
   countryAny: 1,
@@ -26,7 +26,6 @@ const W = {
   near150: 0.3,
   nearCap: 3,
   contain: 0.7,
-  ...(process.env.GEO_WEIGHTS ? (JSON.parse(process.env.GEO_WEIGHTS) as Record<string, number>) : {}),
 };
 
 function prior(p: Place): number {
