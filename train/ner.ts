@@ -18,7 +18,7 @@ import {
   NER_MODEL_FILE,
   type NerModelFile,
   parseClusters,
-  splitEntry,
+  splitStored,
 } from '../src/nlp/ner/model.js';
 import { KeyTable } from '../src/nlp/ner/table.js';
 import {
@@ -155,7 +155,7 @@ const clustersPath = modelPath('ner-clusters.txt');
 const clustersText =
   USE_CLUSTERS && existsSync(clustersPath) ? readFileSync(clustersPath, 'utf8').trim() : '';
 const resources: FeatureResources = {
-  gazetteer: buildGazetteer(gazLists, splitEntry),
+  gazetteer: buildGazetteer(gazLists, splitStored),
   lowerCommon: new Set(lowerCommon),
   clusters: parseClusters(clustersText),
 };

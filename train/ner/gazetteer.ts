@@ -3,6 +3,7 @@
 // ../shared/data/gazetteer/countryinfo.json (CC BY-SA 3.0, Philip A. Schrodt): the derived file is CC BY-SA 3.0.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { splitEntry } from '../../src/nlp/ner/model.js';
 import { modelPath, sharedDataPath } from '../../src/paths.js';
 
 const require = createRequire(import.meta.url);
@@ -102,10 +103,10 @@ export function buildGazetteerLists(): Record<string, string[]> {
   for (const s of ORG_SUFFIX.split(',')) add('orgsuffix', s);
   for (const s of LOC_KEYWORD.split(',')) add('lockey', s);
   for (const s of TITLES.split(',')) add('title', s);
-  // A demonym that is also a country name ("Kuwaiti" no, but "Chad"?) stays in both; drop country
-  // entries that are plain English words in lower case ("the", "republic").
+  // Stored tokenised by our tokenizer (tokens joined by one space), so loading needs no tokenizer run.
   const out: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(sets)) out[k] = [...v].sort();
+  for (const [k, v] of Object.entries(sets))
+    out[k] = [...new Set([...v].map((e) => splitEntry(e).join(' ')))].filter(Boolean).sort();
   return out;
 }
 

@@ -61,6 +61,12 @@ export function loadGazetteerData(dir?: string): GazetteerData {
   return raw.lists;
 }
 
+/** A stored gazetteer entry: our tokens joined by single spaces. */
+export function splitStored(s: string): string[] {
+  return s.split(' ');
+}
+
+/** Tokenise a raw gazetteer entry with our tokenizer (when building the gazetteer file). */
 export function splitEntry(s: string): string[] {
   return tokenize(s).map((t) => t.text);
 }
@@ -158,7 +164,8 @@ export class NerModel {
     this.pass1 = new LinearWeights(file.pass1);
     this.pass2 = file.pass2 ? new LinearWeights(file.pass2) : null;
     this.resources = {
-      gazetteer: buildGazetteer(gazetteer, splitEntry),
+      // Entries are stored tokenised (tokens joined by one space): no tokenizer run at load.
+      gazetteer: buildGazetteer(gazetteer, splitStored),
       lowerCommon: new Set(file.lowerCommon ? file.lowerCommon.split(' ') : []),
       clusters: parseClusters(file.clusters),
     };
