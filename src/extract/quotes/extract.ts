@@ -231,7 +231,12 @@ function skipBackAdverbials(c: Ctx, k: number, lo: number): number {
   for (;;) {
     if (k < lo) return k;
     const w = c.lower[k];
-    if (BETWEEN_SUBJECT_AND_VERB.has(w)) {
+    // adverbs: the listed ones, and lower-case "-ly" words ("Sanders harshly criticized", "he now says")
+    if (
+      BETWEEN_SUBJECT_AND_VERB.has(w) ||
+      /^(?:now|though|however|today|tonight|this|week)$/.test(w) ||
+      (/^\p{Ll}{3,}ly$/u.test(c.toks[k].text) && k > lo)
+    ) {
       k--;
       continue;
     }
@@ -1525,6 +1530,15 @@ export function resolveSpeakers(doc: AnnotatedDocument, cands: Candidate[]): Quo
         text: text.slice(span.start, span.end),
         entity: m?.entity ?? null,
       };
+      if (!speaker.entity && /^\p{Lu}/u.test(speaker.text)) {
+        // "Sanders said" with no mention: the one PERSON/ORG entity whose name ends with (or is) these words
+        const name = speaker.text.replace(/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Pres|Prof)\.\s+/, '');
+        const hits = doc.entities.filter(
+          (e) =>
+            (e.type === 'PERSON' || e.type === 'ORG') && (e.name === name || e.name.endsWith(` ${name}`)),
+        );
+        if (hits.length === 1) speaker.entity = hits[0].id;
+      }
       if (!speaker.entity) {
         const w = speaker.text.toLowerCase();
         const definite = /^the\s+\p{L}+$/u.test(w) && !/^the\s+\p{Lu}/u.test(speaker.text);
