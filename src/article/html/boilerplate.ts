@@ -88,6 +88,9 @@ export const RELATED_HEADING =
 const FURNITURE_LINES: RegExp[] = [
   /^(?:advertisement|advertising|advert|ad|anzeige|publicidad|publicité|pubblicità|iklan|реклама|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: the main story)?(?: below)?|article continues (?:below|after).*|scroll to continue.*|media playback is unsupported on your device|this slideshow requires javascript\.?|caption|close|warning|highlights|read more|see more|show more|load more|more|next|previous|back to top)$/iu,
   /^(?:read|see|watch|listen)(?: also| more| next)?\s*[:|»›>]/i,
+  // The same prompts in the languages of the other large news markets.
+  /^(?:lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|(?:à )?lire aussi|voir aussi|sur le même sujet|lea también|leer más|te puede interesar|noticias relacionadas|leia (?:também|mais)|veja também|saiba mais|leggi anche|potrebbe interessarti|articoli correlati|читайте также|смотрите также)(?![\p{L}])\s*[:|»›>.…]*\s*$/iu,
+  /^(?:lesen sie (?:auch|mehr)|(?:à )?lire aussi|lea también|leia também|veja também|leggi anche|читайте также)\s*[:|»›>]/iu,
   RELATED_HEADING,
   /^(?:sign up|subscribe|get (?:our|the) [\p{L} ]*newsletter|join our|follow us|like us on|download (?:our|the) app|get breaking news|start your day with)\b/iu,
   /^(?:share|share this(?: article| story| post)?|tweet|submit|email|e-mail|print|save|comments?|\d+ comments?|leave a (?:comment|reply)|post a comment|post comment.*|like this (?:story|article)\?.*)\s*[:|!]?$/i,
