@@ -89,6 +89,8 @@ describe('places stage', () => {
     const russia = placeAt(doc, 'Russia', 'Russia and North Korea');
     assert.equal(russia.attributes.country, 'RU');
     assert.equal(typeof russia.attributes.lat, 'number');
+    // "Northeastern Asia" is not Iceland's Northeastern Region.
+    assert.ok(!doc.entities.some((e) => e.attributes.country === 'IS'));
     // One entity per place: every mention of Pyongyang is on the same entity.
     const ids = new Set(
       doc.entities.filter((e) => e.mentions.some((m) => m.text === 'Pyongyang')).map((e) => e.id),
