@@ -105,13 +105,6 @@ async function saveIn(
     id = existing.id;
     changes = diffAnalyses(JSON.parse(existing.analysis) as AnalyzedDocument, doc);
     await deleteFacts(trx, id);
-    if (existing.story_id !== null) {
-      await trx
-        .updateTable('stories')
-        .set((eb) => ({ doc_count: eb('doc_count', '-', 1) }))
-        .where('id', '=', existing.story_id)
-        .execute();
-    }
     await trx.updateTable('documents').set(row).where('id', '=', id).execute();
   } else {
     const ins = await trx
@@ -124,7 +117,8 @@ async function saveIn(
   const entityIds = await saveEntities(trx, id, doc);
   await saveFacts(trx, id, doc, entityIds);
   const nearDuplicateOf = await markNearDuplicate(trx, id, sh);
-  const storyId = await assignStory(trx, id, doc, nearDuplicateOf);
+  // A re-analysed document stays in its story: story membership does not churn with pipeline versions.
+  const storyId = existing?.story_id ?? (await assignStory(trx, id, doc, nearDuplicateOf));
   return { status: existing ? 'updated' : 'created', id, nearDuplicateOf, storyId, changes };
 }
 
