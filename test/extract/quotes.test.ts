@@ -68,7 +68,7 @@ describe('quotes: the seed article', () => {
     assert.ok(!doc.quotes.some((q) => q.text.startsWith('Wide Is My Motherland')));
   });
 
-  test('his entity carries the affiliation', { todo: 'entity layer: affiliation attribute' }, () => {
+  test('his entity carries the affiliation (from the entity layer)', () => {
     assert.equal(lobov?.attributes.affiliation, 'Russian Institute for Strategic Studies');
   });
 });
