@@ -5,6 +5,6 @@ import { extractQuotes } from './extract.js';
 // mention and entity. Pure: reads tokens, sentences, paragraphs, mentions and entities.
 export const quotesStage: Stage = {
   name: 'quotes',
-  version: '1.0.0',
+  version: '1.1.0',
   run: (doc) => ({ ...doc, quotes: extractQuotes(doc) }),
 };
