@@ -120,6 +120,8 @@ export function isFurnitureLine(text: string): boolean {
   // Disclosures and comment-moderation notices, wherever they sit.
   if (/\baffiliate (?:links?|commission)\b|\bmay earn (?:a|an) (?:\w+ )?commission\b/i.test(t)) return true;
   if (/\bcomments?\b.*\b(?:moderat\w*|approv\w*)\b/i.test(t) && t.length < 200) return true;
+  // "Advertisement⏎Story continues below": furniture when every line is.
+  if (t.includes('\n') && t.split('\n').every((l) => !l.trim() || isFurnitureLine(l))) return true;
   return isDateLine(t) || isCreditLine(t) || isSharePile(t);
 }
 
