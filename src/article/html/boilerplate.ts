@@ -94,7 +94,7 @@ const FURNITURE_LINES: RegExp[] = [
   RELATED_HEADING,
   /^(?:sign up|subscribe|get (?:our|the) [\p{L} ]*newsletter|join our|follow us|like us on|download (?:our|the) app|get breaking news|start your day with)\b/iu,
   /^(?:share|share this(?: article| story| post)?|tweet|submit|email|e-mail|print|save|comments?|\d+ comments?|leave a (?:comment|reply)|post a comment|post comment.*|like this (?:story|article)\?.*)\s*[:|!]?$/i,
-  /^(?:photo|image|picture|video|credit|illustration|graphic|foto|bild)s?\s*(?:credit|copyright)?\s*[:|©]/i,
+  /^(?:photo|image|picture|video|credit|illustration|graphic|foto|bild|фото|иллюстрация)s?\s*(?:credit|copyright)?\s*[:|©]/iu,
   /^(?:image|photo|picture|slide)s?\s*copyright\b/i,
   /^(?:(?:image|photo|picture|slide)s?\s*)?\d+\s*(?:of|\/)\s*(?:\/\s*)?\d+$/i,
   /^(?:image|photo|picture|slide|foto|bild)s?\s+\d+(?:\s*(?:of|de|von|di|\/)?\s*\/?\s*\d+)?$/i,
