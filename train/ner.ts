@@ -159,7 +159,9 @@ const resources: FeatureResources = {
   lowerCommon: new Set(lowerCommon),
   clusters: parseClusters(clustersText),
 };
-log(`clusters: ${resources.clusters.size} words`);
+log(
+  `clusters: ${resources.clusters.size} words${resources.clusters.size ? '' : ' (none: run npx tsx train/ner/clusters.ts first, or --no-clusters)'}`,
+);
 
 // ---------------------------------------------------------------- data
 interface Example {
