@@ -135,6 +135,14 @@ describe('HTML article: a page without JSON-LD', () => {
       assert.ok(!text.includes(junk), `"${junk}" is not body`);
   });
 
+  it('takes a paragraph set wholly in bold as a subhead', () => {
+    assert.deepEqual(
+      a.layout.sections.map((s) => s.heading),
+      ['Who pays for it'],
+    );
+    assert.match(text, /Who pays for it\n\nThe regional government/);
+  });
+
   it('guesses the language from the text when the page does not declare one', () => {
     assert.equal(a.layout.language, 'en');
     const ko = htmlToArticle(

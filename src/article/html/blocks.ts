@@ -12,6 +12,8 @@ export interface Block {
   el: Element | null;
   /** Heading level 1–6 for headings, else 0. */
   level: number;
+  /** A short paragraph set wholly in bold: a subhead written without a heading element. */
+  subhead?: boolean;
 }
 
 const BLOCK_TAGS = new Set([
@@ -99,6 +101,7 @@ export function collectBlocks(root: Element, opts: BlockOptions = {}): Block[] {
   const out: Block[] = [];
   let buf = '';
   let links = 0;
+  let bold = 0;
   let opener: Element | null = null;
   let kind: BlockKind = 'p';
   let level = 0;
@@ -114,13 +117,30 @@ export function collectBlocks(root: Element, opts: BlockOptions = {}): Block[] {
     for (const text of pieces) {
       if (!/[\p{L}\p{N}]/u.test(text)) continue;
       const share = pieces.length > 1 ? Math.round((links * text.length) / size) : links;
-      out.push({ kind, text, linkChars: share, el: opener, level });
+      // A short paragraph set wholly in bold, with no sentence end, is a subhead written without <h2>.
+      const subhead =
+        kind === 'p' &&
+        pieces.length === 1 &&
+        bold > 0 &&
+        bold === text.replace(/\s+/g, '').length &&
+        text.length <= 100 &&
+        !text.includes('\n') &&
+        !/[.,;:!]["”’)]?$/.test(text);
+      out.push({ kind, text, linkChars: share, el: opener, level, subhead });
     }
     buf = '';
     links = 0;
+    bold = 0;
   };
 
-  const walk = (node: Node, inLink: boolean, ctxKind: BlockKind, ctxEl: Element | null, ctxLevel: number) => {
+  const walk = (
+    node: Node,
+    inLink: boolean,
+    inBold: boolean,
+    ctxKind: BlockKind,
+    ctxEl: Element | null,
+    ctxLevel: number,
+  ) => {
     if (node.nodeType === 3) {
       // Line ends in the source are spaces; only <br> (and <pre>) break a line.
       const raw = node.nodeValue ?? '';
@@ -132,6 +152,7 @@ export function collectBlocks(root: Element, opts: BlockOptions = {}): Block[] {
       }
       buf += t;
       if (inLink) links += t.replace(/\s+/g, '').length;
+      if (inBold) bold += t.replace(/\s+/g, '').length;
       return;
     }
     if (node.nodeType !== 1) return;
@@ -165,11 +186,12 @@ export function collectBlocks(root: Element, opts: BlockOptions = {}): Block[] {
       e = el;
     }
     const link = inLink || tag === 'a';
-    for (let c = el.firstChild; c; c = c.nextSibling) walk(c, link, k, e, lv);
+    const strong = inBold || tag === 'strong' || tag === 'b';
+    for (let c = el.firstChild; c; c = c.nextSibling) walk(c, link, strong, k, e, lv);
     if (block) flush();
   };
 
-  walk(root, false, 'p', root, 0);
+  walk(root, false, false, 'p', root, 0);
   flush();
   return out;
 }

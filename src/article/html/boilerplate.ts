@@ -86,7 +86,7 @@ export const RELATED_HEADING =
 
 // Whole blocks that are page furniture by their wording alone, in any position.
 const FURNITURE_LINES: RegExp[] = [
-  /^(?:advertisement|advertising|advert|ad|anzeige|publicidad|publicité|pubblicità|iklan|реклама|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: the main story)?(?: below)?|article continues (?:below|after).*|scroll to continue.*|media playback is unsupported on your device|this slideshow requires javascript\.?|caption|close|warning|highlights|read more|see more|show more|load more|more|next|previous|back to top)$/iu,
+  /^(?:advertisement|advertising|advert|ad|anzeige|publicidad|publicité|pubblicità|iklan|реклама|sponsored(?: content)?|(?:story|article) continues (?:below|after)(?: (?:the )?(?:advertisement|gallery|video|ad|photos?|slideshow))?|continue reading(?: the main story)?(?: below)?|article continues (?:below|after).*|scroll to continue.*|media playback is unsupported on your device|this slideshow requires javascript\.?|caption|close|warning|highlights|read more|see more|show more|load more|more|next|previous|back to top)$/iu,
   /^(?:read|see|watch|listen)(?: also| more| next)?\s*[:|»›>]/i,
   // The same prompts in the languages of the other large news markets.
   /^(?:lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel|(?:à )?lire aussi|voir aussi|sur le même sujet|lea también|leer más|te puede interesar|noticias relacionadas|leia (?:também|mais)|veja também|saiba mais|leggi anche|potrebbe interessarti|articoli correlati|читайте также|смотрите также)(?![\p{L}])\s*[:|»›>.…]*\s*$/iu,

@@ -68,14 +68,16 @@ export function htmlToArticle(html: string, opts: HtmlOptions): Article {
   const ledeSpan = lede ? add(lede) : null;
   const sections: Section[] = [];
   let bodyStart = -1;
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     const span = add(b.text);
     if (bodyStart < 0) bodyStart = span.start;
-    if (b.kind === 'heading') {
+    // A bold subhead heads a section when prose follows it (a run of bold lines is a list, not headings).
+    const next = blocks[i + 1];
+    if (b.kind === 'heading' || (b.subhead && next && !next.subhead && next.kind !== 'heading')) {
       if (sections.length) sections[sections.length - 1].end = lastEnd(text, span.start);
       sections.push({ heading: b.text, start: span.start, end: span.end });
     }
-  }
+  });
   if (sections.length) sections[sections.length - 1].end = text.length;
 
   let dateline: Dateline | null = null;
