@@ -1445,7 +1445,7 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   // A noun rather than a clause after non-"that" say-verbs ("said nothing", "told the story") is weak evidence; keep
   // clauses of at least three words.
   const words = text.slice(span.start, span.end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  if (words < 3 && kindOf(c, span.start, span.end) === 'indirect') return null;
+  if (words < (objectual ? 1 : 3) && kindOf(c, span.start, span.end) === 'indirect') return null;
   c.usedCue.add(i);
   return mk(c, span, cue, subject);
 }
