@@ -9,6 +9,7 @@
 // The output is derived from CC BY-SA data and stays CC BY-SA 3.0.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { HONORIFICS, TITLE_HEADS } from '../src/nlp/entities/lexicon.js';
 import { acronymKey, nameKey } from '../src/nlp/gazetteer/countries.js';
 import { modelPath, sharedDataPath } from '../src/paths.js';
 
@@ -274,11 +275,31 @@ const extra: Record<string, { aliases?: string[]; demonyms?: string[]; capitals?
   CD: { aliases: ['DRC', 'DR Congo', 'Congo-Kinshasa'] },
   CG: { aliases: ['Congo-Brazzaville', 'Republic of the Congo'] },
   MM: { aliases: ['Burma'], demonyms: ['Burmese'] },
-  PS: { aliases: ['Palestinian territories'], demonyms: ['Palestinian', 'Palestinians'] },
+  PS: {
+    aliases: ['Palestinian territories', 'West Bank', 'Gaza Strip'],
+    demonyms: ['Palestinian', 'Palestinians'],
+  },
   VA: { aliases: ['Vatican', 'Holy See', 'Vatican City'] },
   IR: { demonyms: ['Iranian', 'Iranians', 'Persian'] },
   PH: { demonyms: ['Filipino', 'Filipinos', 'Philippine'] },
   NZ: { demonyms: ['New Zealander', 'New Zealanders'] },
+  // nationality nouns (a person of the country), which countryinfo lists as names or not at all
+  RS: { demonyms: ['Serb', 'Serbs'], capitals: ['Beograd'] },
+  ME: { capitals: ['Podgorica'] },
+  HR: { demonyms: ['Croat', 'Croats'] },
+  BA: { demonyms: ['Bosniak', 'Bosniaks'] },
+  PL: { demonyms: ['Poles'] },
+  DK: { demonyms: ['Dane', 'Danes'] },
+  SE: { demonyms: ['Swede', 'Swedes'] },
+  FI: { demonyms: ['Finns'] },
+  TR: { demonyms: ['Turk', 'Turks'] },
+  TH: { demonyms: ['Thai', 'Thais'] },
+  UZ: { demonyms: ['Uzbek', 'Uzbeks'] },
+  TJ: { demonyms: ['Tajik', 'Tajiks'] },
+  KG: { demonyms: ['Kyrgyz'] },
+  KZ: { demonyms: ['Kazakh', 'Kazakhs'] },
+  CI: { aliases: ["Côte d'Ivoire", "Cote d'Ivoire", 'Ivory Coast'] },
+  ES: { demonyms: ['Spaniard', 'Spaniards'] },
 };
 for (const [iso2, e] of Object.entries(extra)) {
   const r = rec(iso2);
@@ -353,6 +374,10 @@ for (const [code, iso2] of [
   ['BUR', 'MM'],
   ['DRC', 'CD'],
   ['SUN', 'SU'],
+  // older CAMEO country codes still found in coded event data
+  ['ITL', 'IT'],
+  ['VTN', 'VN'],
+  ['GMW', 'DE'],
 ] as const)
   cameoCodes.set(code, iso2);
 
@@ -404,6 +429,90 @@ function resolve(field: 'aliases' | 'demonyms' | 'capitals', withNames: boolean)
       return true;
     });
 }
+// ---------------------------------------------------------------- audit: forms that do not name this country
+// countryinfo's lists (and a few npm alternative spellings) hold forms that would link ordinary text to a country:
+// English words ("Island" for Iceland), another country's demonym or name stem ("Serbian", "Serb" listed under
+// Montenegro), a demonym that is the country's own name ("Djibouti"). They are dropped by rule, with a log line.
+// Common English words are derived from the lower-case words of the CoNLL-2003 training text (used only here, at
+// build time; nothing of it is written out).
+const commonWords = (() => {
+  const counts = new Map<string, number>();
+  const text = readFileSync(sharedDataPath('ner', 'conll2003-train.jsonl'), 'utf8');
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const t = (JSON.parse(line) as { text: string }).text;
+    for (const m of t.matchAll(/[A-Za-z][A-Za-z'-]*/g)) {
+      const w = m[0];
+      if (w === w.toLowerCase()) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([w]) => w));
+})();
+/** Every word of the form is a common lower-case English word ("Island", "City of Light", "New Flower"). */
+/** A one-word form that is a common lower-case English word ("Island", "Male", "Pole"). Longer capitalised
+ * phrases of such words are names ("West Bank") and must match in full. */
+const isCommonPhrase = (x: string) => {
+  const ws = nameKey(x)
+    .split(' ')
+    .filter((w) => w && !LOWER_WORDS.has(w));
+  return ws.length === 1 && commonWords.has(ws[0]);
+};
+{
+  const demonymOwner = new Map<string, Set<string>>();
+  const stems: { stem: string; iso2: string }[] = [];
+  for (const r of records) {
+    for (const d of r.demonyms) {
+      const k = keyOf(d);
+      let set = demonymOwner.get(k);
+      if (!set) demonymOwner.set(k, (set = new Set()));
+      set.add(r.iso2);
+    }
+    for (const n of [r.name, ...r.demonyms]) stems.push({ stem: nameKey(n), iso2: r.iso2 });
+  }
+  const nameKeys = new Set(records.map((r) => nameKey(r.name)));
+  const safe = (r: CountryRecord, x: string) => rank(r, x, false) <= 2; // the name and curated forms
+  for (const r of records) {
+    const own = [r.name, ...r.demonyms, ...r.aliases.filter((a) => !demonymOwner.has(keyOf(a)))].map(nameKey);
+    r.aliases = r.aliases.filter((a) => {
+      // acronyms ("US", "U.S.", "UAE") are matched case-sensitively: never an English word
+      const acr = acronymKey(a);
+      if (acr && (acr.length <= 3 || a.includes('.')) && !demonymOwner.has(keyOf(a))) return true;
+      if (safe(r, a) && !isCommonPhrase(a)) return true;
+      const k = keyOf(a);
+      const why =
+        rank(r, a, false) > 1 && isCommonPhrase(a)
+          ? 'an English word'
+          : demonymOwner.has(k)
+            ? `a demonym of ${[...(demonymOwner.get(k) ?? [])].join('/')}`
+            : // a stem of another country's name or demonym that does not start any of this country's names
+              !a.includes(' ') &&
+                nameKey(a).length >= 4 &&
+                stems.some(
+                  (s) => s.iso2 !== r.iso2 && s.stem !== nameKey(a) && s.stem.startsWith(nameKey(a)),
+                ) &&
+                !own.some((o) => o !== nameKey(a) && o.startsWith(nameKey(a)))
+              ? "a stem of another country's name"
+              : null;
+      if (why) console.error(`audit: alias ${a} of ${r.iso2} dropped (${why})`);
+      return !why;
+    });
+    r.demonyms = r.demonyms.filter((d) => {
+      const why = nameKeys.has(nameKey(d))
+        ? 'a country name'
+        : !safe(r, d) && isCommonPhrase(d)
+          ? 'an English word'
+          : null;
+      if (why) console.error(`audit: demonym ${d} of ${r.iso2} dropped (${why})`);
+      return !why;
+    });
+    r.capitals = r.capitals.filter((c, i) => {
+      const why = i > 0 && rank(r, c, false) > 1 && isCommonPhrase(c) ? 'an English word' : null;
+      if (why) console.error(`audit: capital ${c} of ${r.iso2} dropped (${why})`);
+      return !why;
+    });
+  }
+}
+
 for (const r of records) {
   const dem = new Set(r.demonyms.map(keyOf));
   r.aliases = [...new Set(r.aliases)].filter((a) => !dem.has(keyOf(a)) && keyOf(a) !== keyOf(r.name));
@@ -414,6 +523,89 @@ resolve('aliases', true);
 resolve('demonyms', false);
 resolve('capitals', false);
 for (const r of records) r.capital = r.capitals[0] ?? null;
+
+// ---------------------------------------------------------------- leaders (heads of state and government)
+// countryinfo's dated leaders (about 1960–2011, from rulers.org): name → country, with the office and the years.
+// Governors, commissioners and other officials of territories are left out (they are another state's officials).
+// A surname shared by many people in news ("Smith", "Brown") is marked common: a bare surname then needs a title.
+const rowIso = new Map<CiRow, string>();
+for (const [cca3, row] of joined) {
+  const c = byCca3.get(cca3);
+  if (c) rowIso.set(row, c.cca2);
+}
+interface CiLeader {
+  name: string;
+  position: string;
+  terms: { from: string | null; to: string | null }[];
+}
+const NOT_NATIONAL =
+  /governor|commissioner|administrator|high representative|\bresident|regent|syndic|coprince|lieutenant|chief minister|viguier/i;
+function officeOf(position: string): string {
+  let p = position
+    .toLowerCase()
+    .replace(/\s*\(.*$/, '')
+    .replace(/\/.*$/, '')
+    .replace(/_/g, ' ')
+    .trim();
+  p = p.split(' of ')[0];
+  const ws = p.split(' ');
+  const last = ws[ws.length - 1];
+  ws[ws.length - 1] = last.endsWith('men')
+    ? `${last.slice(0, -3)}man`
+    : last.endsWith('ies')
+      ? `${last.slice(0, -3)}y`
+      : last.endsWith('s') && !last.endsWith('ss')
+        ? last.slice(0, -1)
+        : last;
+  return ws.join(' ');
+}
+const leaderRows: [string, string, string, number | null, number | null][] = [];
+{
+  const seenLeader = new Set<string>();
+  for (const row of ci) {
+    const iso2 = rowIso.get(row);
+    if (!iso2) continue;
+    for (const l of (row as CiRow & { leaders?: CiLeader[] }).leaders ?? []) {
+      if (!l.name || NOT_NATIONAL.test(l.position) || /\d/.test(l.name)) continue;
+      const name = titleCase(l.name.replace(/\s+/g, ' ').trim());
+      if (name.split(' ').length < 2) continue;
+      const office = officeOf(l.position);
+      const years = l.terms
+        .flatMap((t) => [t.from, t.to])
+        .filter((x): x is string => !!x)
+        .map((x) => +x.slice(0, 4));
+      const from = years.length ? Math.min(...years) : null;
+      const to = l.terms.some((t) => !t.to) ? null : years.length ? Math.max(...years) : null;
+      const k = `${name}|${iso2}|${office}`;
+      if (seenLeader.has(k)) continue;
+      seenLeader.add(k);
+      leaderRows.push([name, iso2, office, from, to]);
+    }
+  }
+}
+// surnames that many different people carry in news text: distinct given names before them in CoNLL-2003 train
+const commonSurnames = (() => {
+  const surnames = new Set(leaderRows.map((l) => nameKey(l[0].split(' ').pop() ?? '')));
+  const before = new Map<string, Set<string>>();
+  const text = readFileSync(sharedDataPath('ner', 'conll2003-train.jsonl'), 'utf8');
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const t = (JSON.parse(line) as { text: string }).text;
+    for (const m of t.matchAll(/\b([A-Z][a-z]+) ([A-Z][a-z'-]+)\b/g)) {
+      const sn = m[2].toLowerCase();
+      if (!surnames.has(sn) || TITLE_HEADS.has(m[1].toLowerCase()) || HONORIFICS.has(m[1].toLowerCase()))
+        continue;
+      let set = before.get(sn);
+      if (!set) before.set(sn, (set = new Set()));
+      set.add(m[1]);
+    }
+  }
+  return [...before]
+    .filter(([, s]) => s.size >= 3)
+    .map(([k]) => k)
+    .sort();
+})();
+console.error(`leaders: ${leaderRows.length}, common surnames: ${commonSurnames.length}`);
 
 const strength = (r: CountryRecord, x: string) => (rank(r, x, true) % 10 <= 2 ? 0 : 1);
 const out = {
@@ -434,6 +626,9 @@ const out = {
     r.aliases.filter((a) => strength(r, a) === 0).length,
   ]),
   codes: Object.fromEntries([...cameoCodes].sort()),
+  // [name, iso2, office, first year, last year (null: in office when the data ends)]
+  leaders: leaderRows,
+  commonSurnames,
 };
 const path = modelPath('countries.json');
 writeFileSync(path, `${JSON.stringify(out)}\n`);

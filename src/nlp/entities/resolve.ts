@@ -9,7 +9,16 @@ import type {
   TextSpan,
   Token,
 } from '../../document.js';
-import { type Country, countryByCapital, countryByDemonym, countryByName } from '../gazetteer/countries.js';
+import {
+  type Country,
+  countryByCapital,
+  countryByDemonym,
+  countryByName,
+  isCommonSurname,
+  type Leader,
+  leadersByName,
+  leadersBySurname,
+} from '../gazetteer/countries.js';
 import { type CountryFormKind, type CountryHit, findCountryForms, splitWords } from '../gazetteer/match.js';
 import { type DocIndex, indexDocument } from './context.js';
 import {
@@ -209,6 +218,10 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
     const aff = c.attributes.affiliation;
     if (typeof aff === 'string' && RESEARCH_AFFILIATION.test(aff)) c.roles.add('expert');
   }
+
+  // people named without a title or country: heads of state and government by name ("Bill Clinton" → US)
+  for (const c of clusters)
+    if (c.type === 'PERSON' && c.mentions.length && !c.attributes.country) leaderAttributes(c);
 
   // ------------------------------------------------------------ 4. pronouns and descriptions, left to right
   const anaphors = findAnaphors(ix, hits, names);
@@ -533,6 +546,61 @@ function governmentSeat(name: string): string | null {
   return seats.get(normKey(name)) ?? null;
 }
 
+/** Titles that make a bare surname a head of state or government ("President Bush", "King Hassan"). */
+const LEADER_TITLES = new Set([
+  'president',
+  'prime minister',
+  'premier',
+  'king',
+  'queen',
+  'chancellor',
+  'leader',
+  'emir',
+  'sultan',
+  'shah',
+  'emperor',
+  'ruler',
+  'monarch',
+  'dictator',
+  'head of state',
+]);
+
+/**
+ * A person whose name is a known leader's gets that leader's country (and office, when the person has no title).
+ * A full name must match ("Bill Clinton", "George W. Bush"); a surname alone ("Obama") must belong to one
+ * leader, and a surname many people carry ("Bush" of two presidents, "Smith", "Clinton") needs a leader's title
+ * ("President Bush"). Names shared by leaders of different countries give nothing.
+ */
+function leaderAttributes(c: Cluster): void {
+  const toks = c.nameTokens.length ? c.nameTokens : personTokens(c.mentions[0]).tokens;
+  if (!toks.length || toks.some((t) => !/^\p{Lu}/u.test(t))) return;
+  let ls: readonly Leader[];
+  if (toks.length >= 2) ls = leadersByName(toks.join(' '));
+  else {
+    const w = toks[0];
+    if (w.length < 3 || w === w.toUpperCase()) return;
+    ls = leadersBySurname(w);
+    if (!ls.length) return;
+    let titled = false;
+    for (const r of c.roles)
+      if (LEADER_TITLES.has(r) || LEADER_TITLES.has(r.slice(r.lastIndexOf(' ') + 1))) titled = true;
+    if (
+      !titled &&
+      (isCommonSurname(w) ||
+        GIVEN_NAME_GENDER.has(w.toLowerCase()) ||
+        new Set(ls.map((l) => l.name)).size > 1)
+    )
+      return;
+  }
+  if (!ls.length || ls.some((l) => l.iso2 !== ls[0].iso2)) return;
+  c.attributes.country = ls[0].iso2;
+  if (!c.attributes.title && toks.length >= 2) {
+    let latest = ls[0];
+    for (const l of ls) if ((l.from ?? 0) > (latest.from ?? 0)) latest = l;
+    setTitle(c, latest.office);
+  }
+}
+
 function initials(name: string): string {
   const ws = stripThe(name)
     .split(/[\s-]+/)
@@ -675,6 +743,14 @@ function personAttributes(
   if (!t || t.start >= sent.end) return;
   const lw = t.text.toLowerCase();
   if (lw === 'of' || lw === 'from' || lw === 'at') {
+    // "King Hassan of Morocco", "Ali Abdullah Saleh of Yemen": the person's country
+    if (lw !== 'at' && !c.attributes.country) {
+      let q = k + 1;
+      if (tokens[q]?.text.toLowerCase() === 'the') q++;
+      const h = tokens[q] ? hitStarting(hits, tokens[q].start) : undefined;
+      const n = h ? nameStarting(names, h.start) : undefined;
+      if (h && h.kind === 'country' && (!n || n.end === h.end)) c.attributes.country = h.country.iso2;
+    }
     const org = orgAt(k + 1, names, ix);
     if (org && !c.attributes.affiliation) c.attributes.affiliation = org.text;
     return;

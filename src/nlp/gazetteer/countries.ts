@@ -43,8 +43,25 @@ export interface TextForms {
   capitals: string[];
 }
 
+/** A head of state or government from countryinfo's dated list (about 1960–2011). */
+export interface Leader {
+  name: string;
+  iso2: string;
+  /** The office, lower case: "president", "prime minister", "king". */
+  office: string;
+  from: number | null;
+  /** Last year in office; null when in office when the data ends. */
+  to: number | null;
+}
+
 interface Gazetteer {
   countries: Country[];
+  /** Leaders by the key of their full name and of their first and last names ("george bush" for George W. Bush). */
+  leadersByName: Map<string, Leader[]>;
+  /** Leaders by the key of their last name. */
+  leadersBySurname: Map<string, Leader[]>;
+  /** Surnames that many people carry in news text: a bare surname needs a title to be a leader. */
+  commonSurnames: Set<string>;
   byIso2: Map<string, Country>;
   byCode: Map<string, Country>;
   /** Lower-cased name keys (see nameKey). */
@@ -99,9 +116,14 @@ function load(): Gazetteer {
   const raw = JSON.parse(readFileSync(modelPath('countries.json'), 'utf8')) as {
     countries: Row[];
     codes: Record<string, string>;
+    leaders?: [string, string, string, number | null, number | null][];
+    commonSurnames?: string[];
   };
   const g: Gazetteer = {
     countries: [],
+    leadersByName: new Map(),
+    leadersBySurname: new Map(),
+    commonSurnames: new Set(raw.commonSurnames ?? []),
     byIso2: new Map(),
     byCode: new Map(),
     byName: new Map(),
@@ -138,6 +160,18 @@ function load(): Gazetteer {
   for (const [code, iso2] of Object.entries(raw.codes)) {
     const c = g.byIso2.get(iso2);
     if (c) put(g.byCode, code, c);
+  }
+  const push = (m: Map<string, Leader[]>, k: string, l: Leader) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [l]);
+    else if (!list.includes(l)) list.push(l);
+  };
+  for (const [name, iso2, office, from, to] of raw.leaders ?? []) {
+    const l: Leader = { name, iso2, office, from, to };
+    const ws = nameKey(name).split(' ');
+    push(g.leadersByName, ws.join(' '), l);
+    if (ws.length > 2) push(g.leadersByName, `${ws[0]} ${ws[ws.length - 1]}`, l);
+    push(g.leadersBySurname, ws[ws.length - 1], l);
   }
   cache = g;
   return g;
@@ -183,6 +217,21 @@ export function countryByCode(code: string): Country | null {
 /** The forms of every country that are safe to look for in running text (no misspellings or foreign names). */
 export function countryTextForms(): readonly TextForms[] {
   return load().textForms;
+}
+
+/** Leaders whose full name (or first and last name) is this: "Bill Clinton", "George W. Bush". */
+export function leadersByName(name: string): readonly Leader[] {
+  return load().leadersByName.get(nameKey(name)) ?? [];
+}
+
+/** Leaders whose last name is this one word: "Obama". */
+export function leadersBySurname(surname: string): readonly Leader[] {
+  return load().leadersBySurname.get(nameKey(surname)) ?? [];
+}
+
+/** A surname shared by many people in news ("Smith", "Brown"), which alone does not identify a leader. */
+export function isCommonSurname(surname: string): boolean {
+  return load().commonSurnames.has(nameKey(surname));
 }
 
 export function allCountries(): Country[] {
