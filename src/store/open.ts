@@ -43,7 +43,7 @@ export async function openDb(specIn?: string | null, opts: { readonly?: boolean 
     handle.pragma('busy_timeout = 10000');
     handle.pragma('synchronous = NORMAL');
     handle.pragma('foreign_keys = OFF');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   }
   const label = dialect === 'postgres' ? spec.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : resolve(spec);
   if (!opts.readonly) {
@@ -55,4 +55,32 @@ export async function openDb(specIn?: string | null, opts: { readonly?: boolean 
     }
   }
   return { db, dialect, label };
+}
+
+type SqliteHandle = import('better-sqlite3').Database;
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements can be reused. Caching them by SQL text
+ * (bounded, least recently used first out) saves most of the per-query cost on the ingest hot path.
+ */
+function withStatementCache(handle: SqliteHandle, size = 512): SqliteHandle {
+  const cache = new Map<string, ReturnType<SqliteHandle['prepare']>>();
+  const prepare = (sql: string) => {
+    let stmt = cache.get(sql);
+    if (stmt) {
+      cache.delete(sql);
+    } else {
+      stmt = handle.prepare(sql);
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(sql, stmt);
+    return stmt;
+  };
+  return new Proxy(handle, {
+    get(target, prop) {
+      if (prop === 'prepare') return prepare;
+      const v = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
 }
