@@ -226,7 +226,7 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
   // ------------------------------------------------------------ 4. pronouns and descriptions, left to right
   const anaphors = findAnaphors(ix, hits, names);
   const all = [...names, ...anaphors].sort((a, b) => a.start - b.start);
-  resolveAnaphors(all, clusters, ix, join);
+  resolveAnaphors(all, clusters, ix, join, newCluster);
 
   // ------------------------------------------------------------ 5. output
   return buildOutput(doc, all, clusters);
@@ -1067,6 +1067,48 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
     });
     i = endTok;
   }
+  // "Norway's foreign minister said", "Russia's defence ministry spokesman": an office of a named country
+  for (const h of hits) {
+    if (h.kind !== 'country') continue;
+    let k = ix.tokenFrom(h.end);
+    if (!/^['’]s$/.test(tokens[k]?.text ?? '') || inName(h.start - 1)) continue;
+    k++;
+    const modStart = k;
+    let n = 0;
+    while (k < tokens.length && n < 3 && TITLE_MODIFIERS.has(tokens[k].text.toLowerCase())) {
+      k++;
+      n++;
+    }
+    let endTok = k;
+    let head = tokens[k]?.text.toLowerCase() ?? '';
+    if (!DESCRIPTION_HEADS.has(head)) {
+      if (!(n > 0 && DESCRIPTION_HEADS.has(tokens[k - 1].text.toLowerCase()))) continue;
+      endTok = k - 1;
+      head = tokens[endTok].text.toLowerCase();
+    }
+    const mods: string[] = [];
+    for (let q = modStart; q < endTok; q++) {
+      const w = tokens[q].text.toLowerCase();
+      if (!DROPPED_MODIFIERS.has(w)) mods.push(w);
+    }
+    if (mods.length) head = `${mods.join(' ')} ${head}`;
+    const next = tokens[endTok + 1];
+    if (next && !AFTER_DESCRIPTION.test(next.text) && !VERB_AFTER.test(next.text)) continue;
+    if (next && isCap(next.text) && isWord(next.text) && next.text !== 'He' && next.text !== 'She') continue;
+    out.push({
+      start: h.start,
+      end: tokens[endTok].end,
+      text: text.slice(h.start, tokens[endTok].end),
+      type: 'PERSON',
+      kind: 'nominal',
+      cluster: null,
+      country: null,
+      countryKind: null,
+      role: head,
+      roleCountry: h.country.iso2,
+      roleOf: ofWord(tokens, endTok + 1),
+    });
+  }
   return out;
 }
 
@@ -1146,7 +1188,23 @@ function roleScore(c: Cluster, role: string): number {
   return 0;
 }
 
-function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, join: Join): void {
+/** A description that names an office of a state: "foreign minister", "official", "president", "spokesman". */
+function isOfficialRole(role: string): boolean {
+  const f = roleFamilies(role);
+  return (
+    f.includes('leader') ||
+    f.includes('official') ||
+    /(?:^|\s)(?:general|commander|senator|lawmaker|governor|mayor|negotiator)$/.test(role)
+  );
+}
+
+function resolveAnaphors(
+  all: WM[],
+  clusters: readonly Cluster[],
+  ix: DocIndex,
+  join: Join,
+  newCluster: NewCluster,
+): void {
   const sentInfo = new Map<number, SentenceInfo>();
   const info = (s: number): SentenceInfo => {
     let x = sentInfo.get(s);
@@ -1182,6 +1240,7 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
     if (isSpeakerMention(m, ix)) si.speakers.add(c);
   };
   const persons = clusters.filter((c) => c.type === 'PERSON');
+  const officials = new Map<string, Cluster>();
   // speakers named next to a verb of saying, by sentence: a pronoun inside their quotation is someone else
   const nameSpeakers = new Map<number, Set<Cluster>>();
   for (const m of all) {
@@ -1315,7 +1374,25 @@ function resolveAnaphors(all: WM[], clusters: readonly Cluster[], ix: DocIndex, 
         bestScore = score;
       }
     }
-    if (!best) continue;
+    if (!best) {
+      // an official named only by office and country ("the Chilean foreign minister", "a U.S. official",
+      // "Norway's foreign minister"): a person entity of its own, with that country, for events and quotes
+      if (!country || !isOfficialRole(role)) continue;
+      const key = `official:${country}:${role}`;
+      let c = indefinite ? undefined : officials.get(key);
+      if (!c) {
+        c = newCluster('PERSON', key);
+        if (!indefinite) officials.set(key, c);
+        c.attributes.country = country;
+        setTitle(c, role);
+        persons.push(c);
+        firstSeen.set(c, m.start);
+      }
+      join(m, c);
+      if (isSpeakerMention(m, ix)) c.speaker = true;
+      note(m);
+      continue;
+    }
     join(m, best);
     best.descRoles.push(role);
     if (country && !best.attributes.country) best.attributes.country = country;
@@ -1335,7 +1412,7 @@ function canonicalName(c: Cluster): string {
     if (m?.country) return m.country.name;
   }
   const named = c.mentions.filter((m) => m.kind === 'name');
-  if (!named.length) return c.mentions[0]?.text ?? '';
+  if (!named.length) return (c.mentions[0]?.text ?? '').replace(/^(?:the|an?)\s+/i, '');
   if (c.type === 'PERSON' && c.nameTokens.length) {
     let bestToks = c.nameTokens;
     for (const m of named) {
