@@ -116,9 +116,16 @@ async function saveIn(
   }
   const entityIds = await saveEntities(trx, id, doc);
   await saveFacts(trx, id, doc, entityIds);
-  const nearDuplicateOf = await markNearDuplicate(trx, id, sh);
-  // A re-analysed document stays in its story: story membership does not churn with pipeline versions.
-  const storyId = existing?.story_id ?? (await assignStory(trx, id, doc, nearDuplicateOf));
+  const dup = await findNearDuplicate(trx, id, sh);
+  const nearDuplicateOf = dup?.id ?? null;
+  // A re-analysed document stays in its story: story membership does not churn with pipeline versions;
+  // a copy joins its original's story.
+  const storyId = existing?.story_id ?? dup?.storyId ?? (await assignStory(trx, doc));
+  await trx
+    .updateTable('documents')
+    .set({ near_dup_of: nearDuplicateOf, story_id: storyId })
+    .where('id', '=', id)
+    .execute();
   return { status: existing ? 'updated' : 'created', id, nearDuplicateOf, storyId, changes };
 }
 
@@ -447,16 +454,17 @@ async function upsertRegistry(
   return existing.id;
 }
 
-async function markNearDuplicate(
+/** The original this text is a near-copy of (and its story), if any; indexes the text's bands either way. */
+async function findNearDuplicate(
   trx: Transaction<Database>,
   docId: number,
   sh: bigint,
-): Promise<number | null> {
+): Promise<{ id: number; storyId: number | null } | null> {
   const bs = bands(sh);
   const cands = await trx
     .selectFrom('doc_bands')
     .innerJoin('documents', 'documents.id', 'doc_bands.doc_id')
-    .select(['documents.id', 'documents.simhash', 'documents.near_dup_of'])
+    .select(['documents.id', 'documents.simhash', 'documents.near_dup_of', 'documents.story_id'])
     .where('doc_bands.band', 'in', bs)
     .where('documents.id', '!=', docId)
     .orderBy('documents.id')
@@ -467,31 +475,18 @@ async function markNearDuplicate(
     .values(bs.map((band) => ({ band, doc_id: docId })))
     .execute();
   for (const c of cands) {
-    if (hamming(fromHex(c.simhash), sh) <= NEAR_DUPLICATE_BITS) {
-      const original = c.near_dup_of ?? c.id;
-      await trx.updateTable('documents').set({ near_dup_of: original }).where('id', '=', docId).execute();
-      return original;
-    }
+    if (hamming(fromHex(c.simhash), sh) <= NEAR_DUPLICATE_BITS)
+      return { id: c.near_dup_of ?? c.id, storyId: c.story_id };
   }
-  await trx.updateTable('documents').set({ near_dup_of: null }).where('id', '=', docId).execute();
   return null;
 }
 
-async function assignStory(
-  trx: Transaction<Database>,
-  docId: number,
-  doc: AnalyzedDocument,
-  dupOf: number | null,
-): Promise<number | null> {
+/** The story a new report belongs to, created if none is close enough. */
+async function assignStory(trx: Transaction<Database>, doc: AnalyzedDocument): Promise<number> {
   const published = doc.article.published?.slice(0, 10) ?? null;
   const sig = storySignature(doc);
   let storyId: number | null = null;
-  if (dupOf !== null) {
-    storyId =
-      (await trx.selectFrom('documents').select('story_id').where('id', '=', dupOf).executeTakeFirst())
-        ?.story_id ?? null;
-  }
-  if (storyId === null && sig.entities.length) {
+  if (sig.entities.length) {
     // Candidates share one of the report's rarest salient entities (by documents mentioning them so far).
     const counts = await trx
       .selectFrom('entities')
@@ -562,7 +557,6 @@ async function assignStory(
       .onConflict((oc) => oc.columns(['key', 'story_id']).doNothing())
       .execute();
   }
-  await trx.updateTable('documents').set({ story_id: storyId }).where('id', '=', docId).execute();
   return storyId;
 }
 
