@@ -127,12 +127,25 @@ export async function search(db: Kysely<Database>, dialect: Dialect, p: SearchPa
         sql`(${rank} > ${Number(cursor[0])} OR (${rank} = ${Number(cursor[0])} AND d.id > ${Number(cursor[1])}))`,
       );
     try {
-      const r = await sql<SearchHit & { snip: string | null }>`
-        SELECT ${cols}, snippet(documents_fts, 1, ${OPEN}, ${CLOSE}, '…', 28) AS snip, ${rank} AS rank
+      // Rank and page first; snippets only for the page's rows (snippet() re-reads each text).
+      const page = await sql<{ id: number; rank: number }>`
+        SELECT d.id, ${rank} AS rank
         FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
         WHERE documents_fts MATCH ${match} AND ${and(where)}
         ORDER BY rank, d.id LIMIT ${limit + 1}`.execute(db);
-      rows = r.rows;
+      const ranks = new Map(page.rows.map((x) => [x.id, x.rank]));
+      const ids = page.rows.map((x) => x.id);
+      const r = ids.length
+        ? await sql<SearchHit & { snip: string | null }>`
+        SELECT ${cols}, snippet(documents_fts, 1, ${OPEN}, ${CLOSE}, '…', 28) AS snip
+        FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+        WHERE documents_fts MATCH ${match} AND documents_fts.rowid IN (${sql.join(ids)})`.execute(db)
+        : { rows: [] };
+      const byId = new Map(r.rows.map((x) => [x.id, x]));
+      rows = ids.flatMap((id) => {
+        const x = byId.get(id);
+        return x ? [{ ...x, rank: ranks.get(id)! }] : [];
+      });
     } catch (e) {
       throw new QuerySyntaxError(`cannot search for "${p.q}": ${(e as Error).message}`);
     }
@@ -143,13 +156,17 @@ export async function search(db: Kysely<Database>, dialect: Dialect, p: SearchPa
       where.push(
         sql`(${rank} > ${Number(cursor[0])} OR (${rank} = ${Number(cursor[0])} AND d.id > ${Number(cursor[1])}))`,
       );
+    // Rank and page first, then build headlines for the page's rows only: ts_headline re-reads each text.
     const r = await sql<SearchHit & { snip: string | null }>`
       SELECT ${cols},
         ts_headline('english', d.text, ${tsq}, ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS snip,
-        ${rank}::float8 AS rank
-      FROM documents d
-      WHERE d.tsv @@ ${tsq} AND ${and(where)}
-      ORDER BY rank, d.id LIMIT ${limit + 1}`.execute(db);
+        p.rank
+      FROM (
+        SELECT d.id, ${rank}::float8 AS rank FROM documents d
+        WHERE d.tsv @@ ${tsq} AND ${and(where)}
+        ORDER BY rank, d.id LIMIT ${limit + 1}
+      ) p JOIN documents d ON d.id = p.id
+      ORDER BY p.rank, d.id`.execute(db);
     rows = r.rows;
   }
   const more = rows.length > limit;
