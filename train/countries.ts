@@ -94,7 +94,7 @@ function titleCase(s: string): string {
   if (words.length === 1 && s.replace(/\./g, '').length <= 4) return s;
   return words
     .map((w, i) => {
-      if (w.includes('.') || !/[AEIOUY]/.test(w)) return w;
+      if (w.includes('.') || !/[AEIOUY]/.test(w) || (i > 0 && /^[IVX]+$/.test(w))) return w;
       const lw = w.toLowerCase();
       if (i > 0 && LOWER_WORDS.has(lw)) return lw;
       return lw.replace(/(^|[-'(])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
@@ -300,6 +300,7 @@ const extra: Record<string, { aliases?: string[]; demonyms?: string[]; capitals?
   KZ: { demonyms: ['Kazakh', 'Kazakhs'] },
   CI: { aliases: ["Côte d'Ivoire", "Cote d'Ivoire", 'Ivory Coast'] },
   ES: { demonyms: ['Spaniard', 'Spaniards'] },
+  KH: { demonyms: ['Kampuchean', 'Kampucheans'] },
 };
 for (const [iso2, e] of Object.entries(extra)) {
   const r = rec(iso2);
@@ -583,6 +584,84 @@ const leaderRows: [string, string, string, number | null, number | null][] = [];
     }
   }
 }
+// Heads of state and government that countryinfo lacks or that came after it (general knowledge, written for this
+// project): [name, iso2, office, from, to].
+const LATER_LEADERS: [string, string, string, number, number | null][] = [
+  ['Vladimir Putin', 'RU', 'president', 1999, null],
+  ['Dmitry Medvedev', 'RU', 'prime minister', 2008, 2020],
+  ['Mikhail Mishustin', 'RU', 'prime minister', 2020, null],
+  ['Donald Trump', 'US', 'president', 2017, null],
+  ['Joe Biden', 'US', 'president', 2021, 2025],
+  ['Kamala Harris', 'US', 'vice-president', 2021, 2025],
+  ['Mike Pence', 'US', 'vice-president', 2017, 2021],
+  ['Xi Jinping', 'CN', 'president', 2013, null],
+  ['Li Keqiang', 'CN', 'premier', 2013, 2023],
+  ['Li Qiang', 'CN', 'premier', 2023, null],
+  ['Wen Jiabao', 'CN', 'premier', 2003, 2013],
+  ['Kim Jong Un', 'KP', 'leader', 2011, null],
+  ['Kim Jong Il', 'KP', 'leader', 1994, 2011],
+  ['Park Geun-hye', 'KR', 'president', 2013, 2017],
+  ['Moon Jae-in', 'KR', 'president', 2017, 2022],
+  ['Yoon Suk Yeol', 'KR', 'president', 2022, 2025],
+  ['Lee Jae-myung', 'KR', 'president', 2025, null],
+  ['Shinzo Abe', 'JP', 'prime minister', 2006, 2020],
+  ['Yoshihide Suga', 'JP', 'prime minister', 2020, 2021],
+  ['Fumio Kishida', 'JP', 'prime minister', 2021, 2024],
+  ['Shigeru Ishiba', 'JP', 'prime minister', 2024, 2025],
+  ['David Cameron', 'GB', 'prime minister', 2010, 2016],
+  ['Theresa May', 'GB', 'prime minister', 2016, 2019],
+  ['Boris Johnson', 'GB', 'prime minister', 2019, 2022],
+  ['Liz Truss', 'GB', 'prime minister', 2022, 2022],
+  ['Rishi Sunak', 'GB', 'prime minister', 2022, 2024],
+  ['Keir Starmer', 'GB', 'prime minister', 2024, null],
+  ['Francois Hollande', 'FR', 'president', 2012, 2017],
+  ['Emmanuel Macron', 'FR', 'president', 2017, null],
+  ['Olaf Scholz', 'DE', 'chancellor', 2021, 2025],
+  ['Friedrich Merz', 'DE', 'chancellor', 2025, null],
+  ['Matteo Renzi', 'IT', 'prime minister', 2014, 2016],
+  ['Mario Draghi', 'IT', 'prime minister', 2021, 2022],
+  ['Giorgia Meloni', 'IT', 'prime minister', 2022, null],
+  ['Recep Tayyip Erdogan', 'TR', 'president', 2003, null],
+  ['Narendra Modi', 'IN', 'prime minister', 2014, null],
+  ['Manmohan Singh', 'IN', 'prime minister', 2004, 2014],
+  ['Benjamin Netanyahu', 'IL', 'prime minister', 1996, null],
+  ['Ehud Olmert', 'IL', 'prime minister', 2006, 2009],
+  ['Naftali Bennett', 'IL', 'prime minister', 2021, 2022],
+  ['Yair Lapid', 'IL', 'prime minister', 2022, 2022],
+  ['Volodymyr Zelensky', 'UA', 'president', 2019, null],
+  ['Petro Poroshenko', 'UA', 'president', 2014, 2019],
+  ['Viktor Yanukovych', 'UA', 'president', 2010, 2014],
+  ['Mahmoud Ahmadinejad', 'IR', 'president', 2005, 2013],
+  ['Hassan Rouhani', 'IR', 'president', 2013, 2021],
+  ['Ebrahim Raisi', 'IR', 'president', 2021, 2024],
+  ['Masoud Pezeshkian', 'IR', 'president', 2024, null],
+  ['Ali Khamenei', 'IR', 'supreme leader', 1989, null],
+  ['Mohamed Morsi', 'EG', 'president', 2012, 2013],
+  ['Abdel Fattah el-Sisi', 'EG', 'president', 2014, null],
+  ['Mohammed bin Salman', 'SA', 'crown prince', 2017, null],
+  ['Dilma Rousseff', 'BR', 'president', 2011, 2016],
+  ['Jair Bolsonaro', 'BR', 'president', 2019, 2022],
+  ['Luiz Inacio Lula da Silva', 'BR', 'president', 2003, null],
+  ['Nicolas Maduro', 'VE', 'president', 2013, null],
+  ['Alexander Lukashenko', 'BY', 'president', 1994, null],
+  ['Ashraf Ghani', 'AF', 'president', 2014, 2021],
+  ['Imran Khan', 'PK', 'prime minister', 2018, 2022],
+  ['Shehbaz Sharif', 'PK', 'prime minister', 2022, null],
+  ['Justin Trudeau', 'CA', 'prime minister', 2015, 2025],
+  ['Mark Carney', 'CA', 'prime minister', 2025, null],
+  ['Scott Morrison', 'AU', 'prime minister', 2018, 2022],
+  ['Anthony Albanese', 'AU', 'prime minister', 2022, null],
+  ['Andres Manuel Lopez Obrador', 'MX', 'president', 2018, 2024],
+  ['Claudia Sheinbaum', 'MX', 'president', 2024, null],
+  ['Viktor Orban', 'HU', 'prime minister', 2010, null],
+  ['Cyril Ramaphosa', 'ZA', 'president', 2018, null],
+  ['Muhammadu Buhari', 'NG', 'president', 2015, 2023],
+  ['Bola Tinubu', 'NG', 'president', 2023, null],
+  ['Abiy Ahmed', 'ET', 'prime minister', 2018, null],
+  ['Omar al-Bashir', 'SD', 'president', 1989, 2019],
+];
+for (const l of LATER_LEADERS) leaderRows.push(l);
+
 // surnames that many different people carry in news text: distinct given names before them in CoNLL-2003 train
 const commonSurnames = (() => {
   const surnames = new Set(leaderRows.map((l) => nameKey(l[0].split(' ').pop() ?? '')));
@@ -600,6 +679,8 @@ const commonSurnames = (() => {
       set.add(m[1]);
     }
   }
+  // and surnames that are ordinary English words ("Bush", "May", "Major", "Brown")
+  for (const sn of surnames) if (commonWords.has(sn)) before.set(sn, new Set(['', ' ', '  ']));
   return [...before]
     .filter(([, s]) => s.size >= 3)
     .map(([k]) => k)

@@ -152,6 +152,11 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
     n.countryKind = null;
   }
 
+  // a leader's surname the tagger took for a place or a thing ("Putin" GPE, "the Bush administration" MISC)
+  for (const n of names)
+    if (n.type !== 'PERSON' && !n.country && /^\p{Lu}\p{Ll}+$/u.test(n.text) && isLeaderSurname(n, ix))
+      n.type = 'PERSON';
+
   // ------------------------------------------------------------ 2. clusters of names
   const clusters: Cluster[] = [];
   const newCluster = (type: EntityType, key: string): Cluster => {
@@ -221,7 +226,7 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
 
   // people named without a title or country: heads of state and government by name ("Bill Clinton" → US)
   for (const c of clusters)
-    if (c.type === 'PERSON' && c.mentions.length && !c.attributes.country) leaderAttributes(c);
+    if (c.type === 'PERSON' && c.mentions.length && !c.attributes.country) leaderAttributes(c, ix);
 
   // ------------------------------------------------------------ 4. pronouns and descriptions, left to right
   const anaphors = findAnaphors(ix, hits, names);
@@ -571,7 +576,21 @@ const LEADER_TITLES = new Set([
  * leader, and a surname many people carry ("Bush" of two presidents, "Smith", "Clinton") needs a leader's title
  * ("President Bush"). Names shared by leaders of different countries give nothing.
  */
-function leaderAttributes(c: Cluster): void {
+const ADMINISTRATION = /^(?:administration|government|cabinet|regime|presidency)$/i;
+
+/** A one-word name that can only be one leader's surname ("Putin"), or a leader's before "administration". */
+function isLeaderSurname(m: WM, ix: DocIndex): boolean {
+  const ls = leadersBySurname(m.text);
+  if (!ls.length || ls.some((l) => l.iso2 !== ls[0].iso2)) return false;
+  if (ADMINISTRATION.test(ix.tokens[ix.tokenFrom(m.end)]?.text ?? '')) return true;
+  return (
+    !isCommonSurname(m.text) &&
+    !GIVEN_NAME_GENDER.has(m.text.toLowerCase()) &&
+    new Set(ls.map((l) => l.name)).size === 1
+  );
+}
+
+function leaderAttributes(c: Cluster, ix: DocIndex): void {
   const toks = c.nameTokens.length ? c.nameTokens : personTokens(c.mentions[0]).tokens;
   if (!toks.length || toks.some((t) => !/^\p{Lu}/u.test(t))) return;
   let ls: readonly Leader[];
@@ -584,6 +603,9 @@ function leaderAttributes(c: Cluster): void {
     let titled = false;
     for (const r of c.roles)
       if (LEADER_TITLES.has(r) || LEADER_TITLES.has(r.slice(r.lastIndexOf(' ') + 1))) titled = true;
+    // "the Bush administration", "the Major government"
+    for (const m of c.mentions)
+      if (ADMINISTRATION.test(ix.tokens[ix.tokenFrom(m.end)]?.text ?? '')) titled = true;
     if (
       !titled &&
       (isCommonSurname(w) ||

@@ -168,7 +168,7 @@ function load(): Gazetteer {
   };
   for (const [name, iso2, office, from, to] of raw.leaders ?? []) {
     const l: Leader = { name, iso2, office, from, to };
-    const ws = nameKey(name).split(' ');
+    const ws = personKey(name).split(' ');
     push(g.leadersByName, ws.join(' '), l);
     if (ws.length > 2) push(g.leadersByName, `${ws[0]} ${ws[ws.length - 1]}`, l);
     push(g.leadersBySurname, ws[ws.length - 1], l);
@@ -219,14 +219,42 @@ export function countryTextForms(): readonly TextForms[] {
   return load().textForms;
 }
 
+/** Name particles that are written or left out at will: "Omar al-Bashir" / "Omar El Bashir" / "Bashir". */
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'ad',
+  'ar',
+  'as',
+  'ash',
+  'at',
+  'az',
+  'bin',
+  'ibn',
+  'ben',
+  'da',
+  'de',
+  'do',
+  'dos',
+  'du',
+  'van',
+  'von',
+  'der',
+]);
+function personKey(name: string): string {
+  const ws = nameKey(name).split(' ');
+  const kept = ws.filter((w, i) => i === 0 || !PARTICLES.has(w));
+  return kept.join(' ');
+}
+
 /** Leaders whose full name (or first and last name) is this: "Bill Clinton", "George W. Bush". */
 export function leadersByName(name: string): readonly Leader[] {
-  return load().leadersByName.get(nameKey(name)) ?? [];
+  return load().leadersByName.get(personKey(name)) ?? [];
 }
 
 /** Leaders whose last name is this one word: "Obama". */
 export function leadersBySurname(surname: string): readonly Leader[] {
-  return load().leadersBySurname.get(nameKey(surname)) ?? [];
+  return load().leadersBySurname.get(personKey(surname)) ?? [];
 }
 
 /** A surname shared by many people in news ("Smith", "Brown"), which alone does not identify a leader. */
