@@ -280,6 +280,10 @@ function linkNameMention(
     if (asDemonym) return [{ ...base, type: 'NORP', country: asDemonym, countryKind: 'demonym' }];
     if (asCapital && m.type !== 'PERSON' && m.type !== 'ORG')
       return [{ ...base, type: 'GPE', country: asCapital, countryKind: 'capital' }];
+    // a region of a country ("Western Cambodia", "Northern Iraq"): a place in it, like its cities
+    const region = COMPASS_REGION.exec(key);
+    const rc = region && m.type !== 'PERSON' ? countryForms(region[1]).asCountry : null;
+    if (rc) return [{ ...base, type: 'GPE', country: rc, countryKind: 'capital' }];
   }
   // a compound whose capitalised parts are all country forms
   if (/[-–]/.test(base.text)) {
@@ -295,6 +299,9 @@ function linkNameMention(
   }
   return [base];
 }
+
+const COMPASS_REGION =
+  /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern|Northeast|Northwest|Southeast|Southwest)\s+(\p{Lu}.+)$/u;
 
 interface Forms {
   asCountry: Country | null;
@@ -1400,6 +1407,8 @@ function resolveAnaphors(
       // an official named only by office and country ("the Chilean foreign minister", "a U.S. official",
       // "Norway's foreign minister"): a person entity of its own, with that country, for events and quotes
       if (!country || !isOfficialRole(role)) continue;
+      // not when the tagger made a name of it ("the US President" → "US President")
+      if (all.some((x) => x.kind === 'name' && x.start < m.end && x.end > m.start && !x.country)) continue;
       const key = `official:${country}:${role}`;
       let c = indefinite ? undefined : officials.get(key);
       if (!c) {

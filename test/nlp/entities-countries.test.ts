@@ -1,0 +1,196 @@
+// Actor countries from the entity layer: gazetteer forms that are not countries, nationality nouns, old CAMEO
+// codes, leaders named without a title, officials named by office and country. Sentences written for these tests.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { textToArticle } from '../../src/article/text/layout.js';
+import type { AnnotatedDocument, Entity, EntityType, Mention } from '../../src/document.js';
+import { entitiesStage } from '../../src/nlp/entities/stage.js';
+import {
+  countryByCode,
+  countryByDemonym,
+  countryByName,
+  isCommonSurname,
+  leadersByName,
+  leadersBySurname,
+} from '../../src/nlp/gazetteer/countries.js';
+import { languageStage } from '../../src/nlp/stage.js';
+import { emptyDocument } from '../../src/pipeline.js';
+
+const CTX = { now: new Date(0), referenceDate: null };
+
+function withMentions(text: string, spec: [string, EntityType][]): AnnotatedDocument {
+  const doc = languageStage.run(
+    emptyDocument(textToArticle(text, { published: null, title: null }, null), 'd'),
+    CTX,
+  );
+  const taken = new Uint8Array(text.length);
+  const mentions: Mention[] = [];
+  for (const [s, type] of [...spec].sort((a, b) => b[0].length - a[0].length)) {
+    const re = new RegExp(`(?<![\\p{L}])${s.replace(/[.]/g, '\\.')}(?![\\p{L}])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + s.length;
+      if (taken.subarray(start, end).some((x) => x)) continue;
+      taken.fill(1, start, end);
+      mentions.push({ start, end, text: s, type, kind: 'name', entity: null });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { ...doc, mentions };
+}
+const run = (doc: AnnotatedDocument) => entitiesStage.run(doc, CTX);
+const withMention = (doc: AnnotatedDocument, text: string): Entity => {
+  const e = doc.entities.find((x) => x.mentions.some((m) => m.text === text));
+  assert.ok(e, `no entity with a mention ${text}: ${doc.entities.map((x) => x.name).join(', ')}`);
+  return e;
+};
+
+test('gazetteer: a demonym of one country is not another country’s name', () => {
+  assert.equal(countryByName('Serbian'), null);
+  assert.equal(countryByDemonym('Serbian')?.iso2, 'RS');
+  assert.equal(countryByDemonym('Montenegrin')?.iso2, 'ME');
+  assert.equal(countryByName('Montenegrin'), null);
+});
+
+test('gazetteer: nationality nouns and plurals', () => {
+  for (const [d, iso] of [
+    ['Serb', 'RS'],
+    ['Serbs', 'RS'],
+    ['Croats', 'HR'],
+    ['Poles', 'PL'],
+    ['Swedes', 'SE'],
+    ['Turks', 'TR'],
+    ['Uzbek', 'UZ'],
+    ['Kampuchean', 'KH'],
+  ])
+    assert.equal(countryByDemonym(d)?.iso2, iso, d);
+});
+
+test('gazetteer: English words are not countries, real short forms are', () => {
+  assert.equal(countryByName('Island'), null); // an Icelandic name of Iceland
+  assert.equal(countryByName('Pole'), null);
+  assert.equal(countryByName('US')?.iso2, 'US');
+  assert.equal(countryByName('U.S.')?.iso2, 'US');
+  assert.equal(countryByName('Ivory Coast')?.iso2, 'CI');
+  assert.equal(countryByName('Côte d’Ivoire')?.iso2, 'CI');
+  assert.equal(countryByName("Cote d'Ivoire")?.iso2, 'CI');
+  assert.equal(countryByName('West Bank')?.iso2, 'PS');
+});
+
+test('gazetteer: old CAMEO codes', () => {
+  assert.equal(countryByCode('ITL')?.iso2, 'IT');
+  assert.equal(countryByCode('VTN')?.iso2, 'VN');
+  assert.equal(countryByCode('JAP')?.iso2, 'JP');
+  assert.equal(countryByCode('SRB')?.iso2, 'RS');
+});
+
+test('gazetteer: leaders by full name, first and last name, surname; particles do not matter', () => {
+  assert.equal(leadersByName('Bill Clinton')[0]?.iso2, 'US');
+  assert.equal(leadersByName('George Bush')[0]?.iso2, 'US');
+  assert.equal(leadersByName('Omar El Bashir')[0]?.iso2, 'SD');
+  assert.ok(leadersBySurname('Obama').every((l) => l.iso2 === 'US'));
+  assert.ok(isCommonSurname('Smith'));
+  assert.ok(isCommonSurname('Bush')); // an English word
+  assert.ok(!isCommonSurname('Obama'));
+});
+
+test('entities: a leader named without a title gets the country', () => {
+  const text =
+    'Barack Obama met the delegation on Monday. Obama said the talks were useful. Bill Clinton spoke later.';
+  const doc = run(
+    withMentions(text, [
+      ['Barack Obama', 'PERSON'],
+      ['Obama', 'PERSON'],
+      ['Bill Clinton', 'PERSON'],
+    ]),
+  );
+  assert.equal(withMention(doc, 'Barack Obama').attributes.country, 'US');
+  assert.equal(withMention(doc, 'Bill Clinton').attributes.country, 'US');
+  assert.equal(withMention(doc, 'Bill Clinton').attributes.title, 'president');
+});
+
+test('entities: a bare surname needs to be distinctive, or a leader’s title', () => {
+  const doc = run(
+    withMentions('Obama is expected in the capital. Bush played golf. Smith won the race.', [
+      ['Obama', 'PERSON'],
+      ['Bush', 'PERSON'],
+      ['Smith', 'PERSON'],
+    ]),
+  );
+  assert.equal(withMention(doc, 'Obama').attributes.country, 'US');
+  assert.equal(withMention(doc, 'Bush').attributes.country, undefined);
+  assert.equal(withMention(doc, 'Smith').attributes.country, undefined);
+  const titled = run(
+    withMentions('President Bush has threatened further action. The Bush administration agreed.', [
+      ['Bush', 'PERSON'],
+    ]),
+  );
+  assert.equal(withMention(titled, 'Bush').attributes.country, 'US');
+});
+
+test('entities: a leader’s surname typed as a place by the tagger is the person', () => {
+  const doc = run(
+    withMentions('The prisoners were released on Friday by Putin himself.', [['Putin', 'GPE']]),
+  );
+  const e = withMention(doc, 'Putin');
+  assert.equal(e.type, 'PERSON');
+  assert.equal(e.attributes.country, 'RU');
+  assert.equal(e.ids.iso, null);
+});
+
+test('entities: "King X of <country>" gives the person that country', () => {
+  const doc = run(
+    withMentions('King Hassan of Morocco was quoted as saying he would host the meeting.', [
+      ['Hassan', 'PERSON'],
+      ['Morocco', 'GPE'],
+    ]),
+  );
+  assert.equal(withMention(doc, 'Hassan').attributes.country, 'MA');
+});
+
+test('entities: the demonym "Serbian" is Serbia, and "Serb forces" too', () => {
+  const doc = run(
+    withMentions('The Serbian parliament approved the law. Serb forces left the town.', [
+      ['Serbian', 'MISC'],
+      ['Serb', 'MISC'],
+    ]),
+  );
+  assert.equal(withMention(doc, 'Serbian').attributes.country, 'RS');
+  assert.equal(withMention(doc, 'Serb').attributes.country, 'RS');
+});
+
+test('entities: hyphenated demonym compounds and compass regions', () => {
+  const doc = run(
+    withMentions('Vietnamese-led forces took a village in Western Cambodia on Sunday.', [
+      ['Western Cambodia', 'GPE'],
+    ]),
+  );
+  assert.equal(withMention(doc, 'Vietnamese').attributes.country, 'VN');
+  const region = withMention(doc, 'Western Cambodia');
+  assert.equal(region.attributes.country, 'KH');
+  assert.equal(region.ids.iso, null);
+});
+
+test('entities: officials named by office and country are person entities with that country', () => {
+  const text =
+    '"We will recall our envoy," the Chilean foreign minister said on Monday. ' +
+    "Norway's foreign minister said the plan was unwise. A U.S. official said talks would resume. " +
+    'The Chilean foreign minister added that the decision was final.';
+  const doc = run(withMentions(text, []));
+  const chile = withMention(doc, 'the Chilean foreign minister');
+  assert.equal(chile.type, 'PERSON');
+  assert.equal(chile.attributes.country, 'CL');
+  assert.equal(chile.attributes.title, 'foreign minister');
+  assert.equal(chile.name, 'Chilean foreign minister');
+  assert.ok(
+    chile.mentions.some((m) => m.text === 'The Chilean foreign minister'),
+    'one entity for both',
+  );
+  assert.equal(withMention(doc, "Norway's foreign minister").attributes.country, 'NO');
+  assert.equal(withMention(doc, 'A U.S. official').attributes.country, 'US');
+});
+
+test('entities: an expert named only by a description is not an official', () => {
+  const doc = run(withMentions('A Russian analyst said the talks would fail.', []));
+  assert.ok(!doc.entities.some((e) => e.type === 'PERSON'));
+});
