@@ -97,7 +97,7 @@ export function shortShape(shape: string): string {
   return out;
 }
 
-function isCapitalised(w: string): boolean {
+export function isCapitalised(w: string): boolean {
   const c = w[0];
   return c !== undefined && c.toLowerCase() !== c;
 }
@@ -256,7 +256,7 @@ export const T = {
 } as const;
 
 /** What the features need of one word type; cached per word. */
-interface WordInfo {
+export interface WordInfo {
   w: number;
   l: number;
   s: number;
@@ -273,7 +273,7 @@ interface WordInfo {
 
 const infoCaches = new WeakMap<FeatureResources, Map<string, WordInfo>>();
 
-function wordInfo(word: string, res: FeatureResources): WordInfo {
+export function wordInfo(word: string, res: FeatureResources): WordInfo {
   let cache = infoCaches.get(res);
   if (!cache) infoCaches.set(res, (cache = new Map()));
   const hit = cache.get(word);
@@ -306,7 +306,7 @@ function wordInfo(word: string, res: FeatureResources): WordInfo {
   return info;
 }
 
-const START: WordInfo = {
+export const START: WordInfo = {
   w: hashString('<s>'),
   l: hashString('<s>'),
   s: hashString('<s>'),
@@ -320,7 +320,7 @@ const START: WordInfo = {
   cap: false,
   lowerCommon: false,
 };
-const END: WordInfo = {
+export const END: WordInfo = {
   ...START,
   w: hashString('</s>'),
   l: hashString('</s>'),
@@ -343,7 +343,7 @@ export interface SentenceFeatures {
 }
 
 const gazHashes = new Map<string, number>();
-const gazHash = (g: string) => {
+export const gazHash = (g: string): number => {
   let h = gazHashes.get(g);
   if (h === undefined) gazHashes.set(g, (h = hashString(g)));
   return h;
@@ -367,7 +367,7 @@ const CONNECTORS = new Set([
   '&',
 ]);
 
-interface Chunk {
+export interface Chunk {
   start: number;
   end: number;
   org: boolean;
@@ -377,7 +377,12 @@ interface Chunk {
  * Runs of capitalised words, joined by connectors ("of", "for", "and", "&"): "Russian Institute for
  * Strategic Studies". Only runs of two or more words are returned (per token, or null).
  */
-function nameChunks(words: string[], lower: string[], info: WordInfo[], gaz: string[][]): (Chunk | null)[] {
+export function nameChunks(
+  words: string[],
+  lower: string[],
+  info: WordInfo[],
+  gaz: string[][],
+): (Chunk | null)[] {
   const n = words.length;
   const out: (Chunk | null)[] = new Array(n).fill(null);
   let i = 0;
@@ -529,7 +534,7 @@ export function sentenceFeatures(
 }
 
 /** The document-level keys of one capitalised token (second pass). */
-function addDocKeys(
+export function addDocKeys(
   buf: KeyBuffer,
   word: string,
   i: number,

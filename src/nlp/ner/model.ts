@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { modelPath } from '../../paths.js';
 import { tokenize } from '../tokenize.js';
+import { FastTagger } from './fast.js';
 import {
   buildGazetteer,
   docHints,
@@ -156,6 +157,8 @@ export class NerModel {
   beam: number;
   /** Whether to run the document-level second pass (when the model has one). */
   twoPass: boolean;
+  /** The tagging path (fast.ts); the reference path below is kept for training and comparison. */
+  private fast: FastTagger | null = null;
 
   constructor(file: NerModelFile, gazetteer: GazetteerData) {
     if (file.format !== 'newsgraph-ner/3') throw new Error(`ner model: unknown format ${file.format}`);
@@ -186,6 +189,14 @@ export class NerModel {
   /** Tag the sentences of one document: the second pass sees what the first said about the whole document. */
   tagDocument(sentences: string[][]): TaggedSpan[][] {
     const norm = sentences.map((ws) => ws.map(normaliseForFeatures));
+    if (process.env.NEWSGRAPH_NER_REFERENCE === '1') return this.tagReference(norm);
+    if (!this.fast || this.fast.beam !== this.beam)
+      this.fast = new FastTagger(this.pass1, this.pass2, this.resources, this.beam);
+    return this.toSpans(this.fast.tagDocument(norm, this.twoPass));
+  }
+
+  /** The reference implementation (sentenceFeatures + staticIds + beamDecode, as in training). */
+  private tagReference(norm: string[][]): TaggedSpan[][] {
     const feats = norm.map((ws) => (ws.length ? sentenceFeatures(ws, this.resources, this.buf) : null));
     let out = feats.map((sf) => (sf ? this.decode(this.pass1, sf) : null));
     if (this.twoPass && this.pass2) {
@@ -196,6 +207,10 @@ export class NerModel {
         sf ? this.decode(pass2, withDocFeatures(sf, norm[s], { doc, own: first[s] }, this.buf)) : null,
       );
     }
+    return this.toSpans(out);
+  }
+
+  private toSpans(out: ({ labels: Int32Array; conf: Float64Array } | null)[]): TaggedSpan[][] {
     return out.map((o) => {
       if (!o) return [];
       return labelsToSpans(o.labels).map((s) => {

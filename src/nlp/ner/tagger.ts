@@ -31,8 +31,8 @@ const ALLOWED = (() => {
 const CAN_END = LABELS.map((l) => !(l.startsWith('B-') || l.startsWith('I-')));
 
 /** Per previous label (+1; 0 = sentence start): the labels that may follow, anywhere / at the sentence end. */
-const NEXT: Int32Array[] = [];
-const NEXT_AT_END: Int32Array[] = [];
+export const NEXT: Int32Array[] = [];
+export const NEXT_AT_END: Int32Array[] = [];
 for (let p = -1; p < N_LABELS; p++) {
   const ok: number[] = [];
   for (let y = 0; y < N_LABELS; y++) if (ALLOWED[(p < 0 ? N_LABELS : p) * N_LABELS + y]) ok.push(y);
@@ -54,11 +54,11 @@ export interface LinearModel {
   readonly frozen?: boolean;
 }
 
-const LABEL_HISTORY = N_LABELS + 1;
+export const LABEL_HISTORY = N_LABELS + 1;
 const historyTables = new WeakMap<LinearModel, Float64Array>();
 
 /** Scores of the token-independent history features (previous label, previous two labels) of a frozen model. */
-function historyTable(model: LinearModel): Float64Array {
+export function historyTable(model: LinearModel): Float64Array {
   let t = historyTables.get(model);
   if (t) return t;
   t = new Float64Array(LABEL_HISTORY * LABEL_HISTORY * N_LABELS);
