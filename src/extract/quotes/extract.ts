@@ -895,14 +895,35 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
       const sentStart = c.sentOf[first] >= 0 && c.sents[c.sentOf[first]].start >= m.start - 1;
       const endsSentence =
         /[.!?…][’'"”]*$/.test(text.slice(m.innerStart, m.end).trimEnd()) || m.end >= para.end - 1;
-      if (!sentStart || !endsSentence) continue;
+      if ((!sentStart || !endsSentence) && words < LONG_QUOTATION) continue;
       const prev = result[result.length - 1];
-      if (!prev || !prev.speech) continue;
+      // A full-sentence quotation without a cue of its own, away from the previous quote: still somebody's words
+      // (a quotation that stands as a sentence is speech), given to the previous speaker when there is one.
+      const standalone = (): void => {
+        if (words < 4) return;
+        const near = prev?.speech && c.paraOf[first] - c.paraOf[c.tokBefore(prev.end)] <= 3;
+        result.push({
+          start: m.start,
+          end: m.end,
+          fragments: null,
+          kind: 'direct',
+          cue: null,
+          subject: near ? prev.subject : null,
+          speech: true,
+        });
+        usedMark.add(mi);
+      };
+      if (!prev || !prev.speech) {
+        standalone();
+        continue;
+      }
       const between = text.slice(prev.attrEnd ?? prev.end, m.start);
       const prevPara = c.paraOf[c.tokBefore(prev.end)];
-      if (c.paraOf[first] - prevPara > 1) continue;
       // Only blank space between the two: the quotation continues the previous one (one quote, in fragments).
-      if (between.replace(/^[\s.:]+/, '').trim()) continue;
+      if (c.paraOf[first] - prevPara > 1 || between.replace(/^[\s.:]+/, '').trim()) {
+        standalone();
+        continue;
+      }
       if (opts.inherit === 'separate') {
         result.push({
           start: m.start,
@@ -927,6 +948,9 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
   }
   return withNested(c, mentions, dedupe(out.sort((a, b) => a.start - b.start)));
 }
+
+/** A quotation this long is somebody's words even when it does not stand as a sentence of its own. */
+const LONG_QUOTATION = 8;
 
 const NESTED_CUES = new Set([
   'say',
@@ -1132,7 +1156,13 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
 
   const info = cueAt(c, i);
   if (!info) return null;
-  if (info.lemma === 'speak') return null;
+  if (
+    info.lemma === 'speak' &&
+    !/^(?:about|of|on|against|out|favorably|highly|glowingly|fondly|positively|negatively)$/.test(
+      c.lower[i + 1] ?? '',
+    )
+  )
+    return null;
   const cue: Span = { start: c.toks[i].start, end: c.toks[i].end };
   let cueEnd = i;
   if (info.lemma === 'point') cueEnd = i + 1;
@@ -1147,8 +1177,11 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
     subject = subjectBefore(c, i - 1, lo);
     if (!subject) return null;
   } else if (info.form === 'participle') {
-    if (!/^(?:,|and|by|while|after|before|—|–)$/.test(c.lower[i - 1] ?? '')) return null;
-    subject = inheritedSubject(c, out, i, lo);
+    if (!/^(?:,|and|by|while|after|before|—|–)$/.test(c.lower[i - 1] ?? '')) {
+      // "with O'Malley calling Trump a fascist", "Pope Francis calling Christmas a sham": a subject of its own
+      subject = subjectBefore(c, i, lo);
+      if (!subject || !agentLike(c, subject)) return null;
+    } else subject = inheritedSubject(c, out, i, lo);
     if (!subject) return null;
   } else {
     subject = subjectBefore(c, i, lo);
@@ -1160,7 +1193,6 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   }
   if ((info.form === 'participle' || info.lemma === c.lower[i]) && info.objectual && !agentLike(c, subject))
     return null;
-  if (info.form === 'participle' && !agentLike(c, subject)) return null;
 
   // What follows the cue (after the subject when inverted).
   let k = inverted ? c.tokBefore(subject!.end) + 1 : cueEnd + 1;
@@ -1252,7 +1284,15 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
       // a naming: only with a quotation in it
       let quoted = false;
       for (let j = k; j <= hi && !/^[.;]$/.test(c.toks[j].text); j++) if (c.inMark[j] >= 0) quoted = true;
-      if (!quoted) return null;
+      // "called him a political opportunist", "calling Trump a fascist": an object, then a description
+      let named = false;
+      if (info.lemma === 'call' && agentLike(c, subject)) {
+        let j = k;
+        if (/^(?:him|her|them|it|himself|herself|themselves|me|us|you)$/.test(c.lower[j] ?? '')) j++;
+        else while (j <= hi && j - k < 5 && c.isCap(j)) j++;
+        named = j > k && /^(?:a|an|the)$/.test(c.lower[j] ?? '');
+      }
+      if (!quoted && !named) return null;
     } else if (info.lemma === 'describe') {
       let as = false;
       for (let j = k; j <= Math.min(hi, k + 12); j++) if (c.lower[j] === 'as' || c.inMark[j] >= 0) as = true;
@@ -1275,7 +1315,16 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
         for (let j = k; j <= Math.min(hi, k + 3); j++) if (c.lower[j] === 'to') inf = j;
       }
       if (inf >= 0) k = inf;
-      else if (!quoted && !clause) return null;
+      else if (
+        !quoted &&
+        !clause &&
+        !(
+          agentLike(c, subject) &&
+          c.isWord(k) &&
+          !/^(?:to|in|on|at|for|with|from|by|up|out|as|after|before|during|when|while|of)$/.test(c.lower[k])
+        )
+      )
+        return null;
     }
     // Skip a recipient: "told reporters", "told The New York Times", "told him".
     if (info.recipient) {
