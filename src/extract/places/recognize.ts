@@ -408,32 +408,38 @@ function scanGazetteer(
   const toks: Token[] = doc.tokens;
   const starts = sentenceStarts(doc);
   const ambiguous = loadAmbiguous();
+  // Per token, once: capitalised; joined to the previous token (one space or nothing, not a sentence start,
+  // has a letter); capitalised or a connector (may sit inside a name).
+  const nt = toks.length;
+  const cap = new Uint8Array(nt);
+  const joins = new Uint8Array(nt);
+  const inner = new Uint8Array(nt);
+  for (let k = 0; k < nt; k++) {
+    const t = toks[k];
+    cap[k] = isCap(t.text) ? 1 : 0;
+    inner[k] = cap[k] || CONNECTORS.has(t.text) ? 1 : 0;
+    if (k > 0) {
+      const g = t.start - toks[k - 1].end;
+      joins[k] =
+        (g === 0 || (g === 1 && text.charCodeAt(t.start - 1) === 32)) &&
+        !starts.has(k) &&
+        /[\p{L}]/u.test(t.text)
+          ? 1
+          : 0;
+    }
+  }
   for (let i = 0; i < toks.length; i++) {
     const t0 = toks[i];
-    if (!isCap(t0.text) || isTaken(t0.start, t0.end)) continue;
-    // The longest run from i that is a gazetteer name.
+    if (!cap[i] || isTaken(t0.start, t0.end)) continue;
+    // The longest run from i that is a gazetteer name: j ends a candidate when every token after i up to j
+    // joins its predecessor and every token strictly inside is capitalised or a connector.
     let best: { j: number; places: Place[]; country: Country | null } | null = null;
-    for (let n = Math.min(MAX_TOKENS, toks.length - i); n >= 1; n--) {
-      const j = i + n - 1;
+    let reach = i;
+    while (reach + 1 < Math.min(nt, i + MAX_TOKENS) && joins[reach + 1] && (reach === i || inner[reach]))
+      reach++;
+    for (let j = reach; j >= i; j--) {
       const tj = toks[j];
-      if (!isCap(tj.text)) continue;
-      let ok = true;
-      for (let k = i + 1; k <= j; k++) {
-        const gap = text.slice(toks[k - 1].end, toks[k].start);
-        if (gap.length > 1 || (gap && gap !== ' ') || starts.has(k)) {
-          ok = false;
-          break;
-        }
-        if (k < j && !isCap(toks[k].text) && !CONNECTORS.has(toks[k].text)) {
-          ok = false;
-          break;
-        }
-        if (!/[\p{L}]/u.test(toks[k].text)) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
+      if (!cap[j]) continue;
       const s = text.slice(t0.start, tj.end);
       const r = lookupName(s);
       if (r.places.length || r.country) {
