@@ -42,6 +42,8 @@ interface WordEntry {
   lower: string;
   /** [pass][slot][label] */
   vec: Float64Array;
+  /** Model ids of the history keys (previous label, this word / its shape): [pass][p1 + 1][2]; -2 = not yet looked up. */
+  hist: Int32Array;
 }
 
 /** Add the weights of the keys buf[from..to) into out[off..off+L). */
@@ -129,7 +131,7 @@ export class FastTagger {
         from = slots[s];
       }
     }
-    return { info: x, lower, vec };
+    return { info: x, lower, vec, hist: new Int32Array(2 * LABEL_HISTORY * 2).fill(-2) };
   }
 
   private entry(word: string): WordEntry {
@@ -240,7 +242,7 @@ export class FastTagger {
   tagDocument(norm: string[][], twoPass: boolean): ({ labels: Int32Array; conf: Float64Array } | null)[] {
     const st = norm.map((ws) => (ws.length ? this.staticScores(ws) : null));
     let out = st.map((s) =>
-      s ? this.decode(this.pass1, s.entries, s.stat[0], Math.max(1, this.beam)) : null,
+      s ? this.decode(this.pass1, 0, s.entries, s.stat[0], Math.max(1, this.beam)) : null,
     );
     const pass2 = this.pass2;
     if (twoPass && pass2) {
@@ -260,7 +262,7 @@ export class FastTagger {
           addDocKeys(buf, words[i], i, x.ss, hints);
           addKeys(pass2, buf, 0, buf.n, stat, i * L);
         }
-        return this.decode(pass2, s.entries, stat, Math.max(1, this.beam));
+        return this.decode(pass2, 1, s.entries, stat, Math.max(1, this.beam));
       });
     }
     return out;
@@ -269,6 +271,7 @@ export class FastTagger {
   /** beamDecode (tagging only: frozen model, no gold) over precomputed static scores. */
   decode(
     model: SparseWeights,
+    pass: number,
     entries: WordEntry[],
     stat: Float64Array,
     B: number,
@@ -280,7 +283,6 @@ export class FastTagger {
     }
     const { lab, back } = this;
     const h = new Float64Array(L);
-    const hid = new Int32Array(2);
     let score = new Float64Array(B);
     let p1s = new Int32Array(B).fill(-1);
     let p2s = new Int32Array(B).fill(-1);
@@ -299,6 +301,7 @@ export class FastTagger {
     for (let i = 0; i < n; i++) {
       const so = i * L;
       const last = i === n - 1;
+      const hist = entries[i].hist;
       const x = entries[i].info;
       let cc = 0;
       tokenRows.fill(0);
@@ -307,17 +310,18 @@ export class FastTagger {
         const tb = (p1 + 1) * L;
         if (!tokenRows[p1 + 1]) {
           tokenRows[p1 + 1] = 1;
-          lex.reset();
-          lex.add(T.hist1l, p1, x.l);
-          lex.add(T.hist1s, p1, x.s);
-          let nh = 0;
-          for (let k = 0; k < 2; k++) {
-            const id = model.table.get(lex.h1[k], lex.h2[k]);
-            if (id >= 0) hid[nh++] = id;
+          const hx = (pass * LABEL_HISTORY + p1 + 1) * 2;
+          if (hist[hx] === -2) {
+            lex.reset();
+            lex.add(T.hist1l, p1, x.l);
+            lex.add(T.hist1s, p1, x.s);
+            hist[hx] = model.table.get(lex.h1[0], lex.h2[0]);
+            hist[hx + 1] = model.table.get(lex.h1[1], lex.h2[1]);
           }
           tokenScores.fill(0, tb, tb + L);
-          for (let k = 0; k < nh; k++) {
-            const id = hid[k];
+          for (let k = 0; k < 2; k++) {
+            const id = hist[hx + k];
+            if (id < 0) continue;
             for (let j = rowStart[id]; j < rowStart[id + 1]; j++) tokenScores[tb + rl[j]] += val[j];
           }
         }
