@@ -153,6 +153,21 @@ describe('HTML article: a page without JSON-LD', () => {
   });
 });
 
+describe('HTML article: reader comments', () => {
+  it('a comments box beside the story goes whole, however long', () => {
+    const para = (s: string) =>
+      `<p>${s} The committee heard evidence from residents and engineers over three days of public sessions.</p>`;
+    const comment = (n: number) =>
+      `<div class="c-item"><span class="user">reader${n}</span><p>${'I think this is a terrible idea and the council should be ashamed of wasting our money. '.repeat(3)}</p></div>`;
+    const html = `<html><body><div class="page"><div class="main"><h1>Bridge repairs approved</h1><div class="txt">${para('First.')}${para('Second.')}${para('Third.')}</div></div>
+      <section id="talk"><h2>Reader comments</h2>${[1, 2, 3, 4, 5, 6, 7, 8].map(comment).join('')}</section></div></body></html>`;
+    const a = htmlToArticle(html, { url: null, published: null, title: null });
+    assert.match(body(a), /^First\./);
+    assert.ok(!body(a).includes('terrible idea'));
+    assert.ok(!body(a).includes('reader1'));
+  });
+});
+
 describe('HTML article: the standfirst', () => {
   const story = (desc: string, lead: string) =>
     `<html><head><meta property="og:description" content="${desc}"></head><body><article><h1>Ferry fares rise</h1>${lead}

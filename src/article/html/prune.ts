@@ -12,7 +12,7 @@ export interface PruneContext {
 }
 
 const FURNITURE_SECTION =
-  /^(?:about the (?:author|authors|writer|reporter)s?|(?:you (?:may|might) (?:also )?like|related(?: \p{L}+)?|more (?:from|on|in) .+|more \p{L}+ (?:news|stories)|recommended(?: \p{L}+)?|read (?:more|next)|further reading|most (?:read|popular|viewed)|comments?|leave a (?:comment|reply)|share this(?: \p{L}+)?|trending(?: now)?)\s*(?:\.\.\.|…)?:?)$/iu;
+  /^(?:about the (?:author|authors|writer|reporter)s?|(?:you (?:may|might) (?:also )?like|related(?: \p{L}+)?|more (?:from|on|in) .+|more \p{L}+ (?:news|stories)|recommended(?: \p{L}+)?|read (?:more|next)|further reading|most (?:read|popular|viewed)|comments?|\d+ (?:comments?|responses?|replies)|reader (?:comments|responses|reactions)|join the (?:conversation|discussion)|leave a (?:comment|reply)|share this(?: \p{L}+)?|trending(?: now)?)\s*(?:\.\.\.|…)?:?)$/iu;
 
 export function norm(s: string): string {
   return s
@@ -41,6 +41,7 @@ export function pruneBlocks(blocks: Block[], root: Element, ctx: PruneContext): 
   // Sections under a furniture heading go whole ("About the author", "You may also like"), as far as
   // the heading's own box reaches: a stray "Related" heading left in the story's flow takes only itself.
   const total = (root.textContent ?? '').length;
+  const first = blocks[0];
   let kept: Block[] = [];
   let scope: Element | null = null;
   for (const b of blocks) {
@@ -48,7 +49,10 @@ export function pruneBlocks(blocks: Block[], root: Element, ctx: PruneContext): 
     scope = null;
     if (b.kind === 'heading' && FURNITURE_SECTION.test(b.text.trim())) {
       const box = b.el?.parentElement ?? null;
-      if (box && box !== root && (box.textContent ?? '').length < 0.4 * total) scope = box;
+      // The heading's box goes when it is small, or when it is a box of its own beside the story
+      // (it does not hold the story's first block).
+      const apart = !!first?.el && box !== null && !box.contains(first.el);
+      if (box && box !== root && (apart || (box.textContent ?? '').length < 0.4 * total)) scope = box;
       continue;
     }
     // A list right under a "More stories" line is that box's links, headed by a styled div, not a heading.
