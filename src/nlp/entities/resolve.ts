@@ -126,8 +126,24 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
       personWords.add(`#${ws[ws.length - 1].toLowerCase()}`);
     }
   let lastEnd = -1;
+  let hi = 0;
   for (const m of ner) {
     if (m.start < lastEnd) continue; // overlapping tagger output: keep the first, longest
+    // a country's name the tagger split or cut ("People" + "Republic of China"): the whole name
+    while (hi < hits.length && hits[hi].end <= m.start) hi++;
+    const h = hits[hi];
+    if (
+      h &&
+      h.kind === 'country' &&
+      h.start <= m.start &&
+      h.end >= m.end &&
+      h.end - h.start > m.end - m.start &&
+      m.type !== 'PERSON'
+    ) {
+      names.push(hitMention(h));
+      lastEnd = h.end;
+      continue;
+    }
     lastEnd = m.end;
     for (const wm of linkNameMention(m, hits, text, personWords)) names.push(wm);
   }

@@ -247,14 +247,31 @@ function personKey(name: string): string {
   return kept.join(' ');
 }
 
+const NONE: readonly Leader[] = [];
+const byNameMemo = new Map<string, readonly Leader[]>();
+const bySurnameMemo = new Map<string, readonly Leader[]>();
+function memoLeaders(
+  memo: Map<string, readonly Leader[]>,
+  s: string,
+  index: Map<string, Leader[]>,
+): readonly Leader[] {
+  let r = memo.get(s);
+  if (r === undefined) {
+    if (memo.size > 20000) memo.clear();
+    r = index.get(personKey(s)) ?? NONE;
+    memo.set(s, r);
+  }
+  return r;
+}
+
 /** Leaders whose full name (or first and last name) is this: "Bill Clinton", "George W. Bush". */
 export function leadersByName(name: string): readonly Leader[] {
-  return load().leadersByName.get(personKey(name)) ?? [];
+  return memoLeaders(byNameMemo, name, load().leadersByName);
 }
 
 /** Leaders whose last name is this one word: "Obama". */
 export function leadersBySurname(surname: string): readonly Leader[] {
-  return load().leadersBySurname.get(personKey(surname)) ?? [];
+  return memoLeaders(bySurnameMemo, surname, load().leadersBySurname);
 }
 
 /** A surname shared by many people in news ("Smith", "Brown"), which alone does not identify a leader. */

@@ -50,6 +50,7 @@ const LOWER_OK = new Set([
   'al',
   'y',
   "d'",
+  "'s",
 ]);
 /** Capitals that are also ordinary English words or given names. */
 const CAPITAL_STOP = new Set([
@@ -63,6 +64,7 @@ const CAPITAL_STOP = new Set([
 ]);
 
 const ASCII = /^[\x00-\x7f]*$/;
+const LOWER_WORD = /^[a-z]+$/;
 const PUNCT = /^[.,;:!?"“”‘’()[\]{}\u2014\u2013/*]$/;
 const fold = (s: string) =>
   ASCII.test(s)
@@ -75,12 +77,20 @@ const fold = (s: string) =>
 const isUpperCode = (c: number) =>
   (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(String.fromCharCode(c)));
 
-/** Words of tokens; with `skipPunctuation`, single punctuation marks (never inside a country form) are left out. */
+/**
+ * Words of tokens; with `skipPunctuation`, tokens that are never inside a country form are left out: single
+ * punctuation marks, and lower-case words other than the connectors of names ("of", "and", "de"). Most of a
+ * text is such words; the token indices of the words kept still show where a gap was.
+ */
 export function splitWords(tokens: readonly Token[], skipPunctuation = false): Word[] {
   const out: Word[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (skipPunctuation && t.text.length === 1 && PUNCT.test(t.text)) continue;
+    if (skipPunctuation) {
+      if (t.text.length === 1 && PUNCT.test(t.text)) continue;
+      const c = t.text.charCodeAt(0);
+      if (c >= 97 && c <= 122 && LOWER_WORD.test(t.text) && !LOWER_OK.has(t.text)) continue;
+    }
     if (!t.text.includes('-') || t.text.length < 3) {
       out.push({
         start: t.start,
