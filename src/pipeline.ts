@@ -42,10 +42,10 @@ export function contentId(text: string): string {
   return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 16);
 }
 
-export function rawToArticle(raw: RawDocument): Article {
+export function rawToArticle(raw: RawDocument, now?: Date): Article {
   const opts = { published: raw.published, title: raw.title };
   return raw.format === 'html'
-    ? htmlToArticle(raw.content, { ...opts, url: raw.url })
+    ? htmlToArticle(raw.content, { ...opts, url: raw.url, now })
     : textToArticle(raw.content, opts, raw.url);
 }
 
@@ -91,6 +91,6 @@ export function annotate(article: Article, id: string, opts: AnalyzeOptions = {}
 
 /** RawDocument → AnnotatedDocument: the whole pipeline for one document. Pure apart from `opts.now`. */
 export function analyze(raw: RawDocument, opts: AnalyzeOptions = {}): AnnotatedDocument {
-  const article = rawToArticle(raw);
+  const article = rawToArticle(raw, opts.now);
   return annotate(article, raw.id ?? contentId(article.text), opts);
 }

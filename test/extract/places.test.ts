@@ -40,9 +40,9 @@ function placeAt(doc: AnnotatedDocument, name: string, context = name): Entity {
 }
 
 describe('place gazetteer', () => {
-  it('loads in under a second and finds places, divisions, counties and countries', () => {
+  // Load time is measured in `npm run bench load`, not asserted here.
+  it('loads and finds places, divisions, counties and countries', () => {
     const g = loadGazetteer();
-    assert.ok(g.ms < 1000, `gazetteer loaded in ${g.ms.toFixed(0)} ms`);
     assert.ok(g.places > 100000);
     const kinds = new Set(placesByName('Georgia').map((p) => `${p.kind}:${p.country}`));
     assert.ok(kinds.has('country:GE'));

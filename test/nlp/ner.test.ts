@@ -50,11 +50,9 @@ function tagText(text: string): Mention[] {
 const has = (ms: Mention[], text: string, type: string) => ms.some((m) => m.text === text && m.type === type);
 
 describe('NER model', () => {
-  it('loads from models/ in well under a second', () => {
-    const t0 = performance.now();
+  // Load time is measured in `npm run bench load`, not asserted here.
+  it('loads from models/', () => {
     const model = new NerModel(readModelFile(modelPath(NER_MODEL_FILE)), loadGazetteerData());
-    const ms = performance.now() - t0;
-    assert.ok(ms < 1000, `load took ${ms.toFixed(0)} ms`);
     assert.ok(model.pass1.table.size > 10000);
   });
 
