@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
 import type { AnnotatedDocument, ArticleLayout, Mention } from '../../src/document.js';
 import { evaluateNer } from '../../src/evaluate/ner.js';
