@@ -464,6 +464,14 @@ function cueAt(c: Ctx, i: number): CueInfo | null {
   )
     return null;
   if (info.form === 'finite' && next === 'by') return null;
+  // "pledged delegates", "the announced candidates": an adjective before its noun
+  if (
+    /^(?:delegates?|superdelegates?|candidates?)$/.test(next) &&
+    /ed$/.test(c.lower[i]) &&
+    !PRONOUNS.has(prev) &&
+    !c.isCap(i - 1)
+  )
+    return null;
   if (info.lemma === 'call' && (c.isQuoteMark(i + 1) || next === 'off' || next === 'up')) return null;
   // "the resolution which said …": a document described in a relative clause
   if (prev === 'which') return null;
@@ -949,6 +957,34 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
   return withNested(c, mentions, dedupe(out.sort((a, b) => a.start - b.start)));
 }
 
+/** Verbs of saying proper, which start a clause of their own after "and"/"but". */
+const SAYING = new Set([
+  'say',
+  'tell',
+  'call',
+  'note',
+  'add',
+  'suggest',
+  'mention',
+  'argue',
+  'insist',
+  'claim',
+  'warn',
+  'ask',
+  'describe',
+  'declare',
+  'write',
+  'tweet',
+  'explain',
+  'acknowledge',
+  'admit',
+  'deny',
+  'predict',
+  'promise',
+  'vow',
+  'urge',
+]);
+
 /** A quotation this long is somebody's words even when it does not stand as a sentence of its own. */
 const LONG_QUOTATION = 8;
 
@@ -1399,8 +1435,29 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
   // The content runs to the sentence end, or to ", adding …", ", according to …" or a later cue clause.
   let endTok = hi;
   for (let j = start + 1; j <= hi; j++) {
+    // "… “maniacal,” adding, “…”": a quotation's own comma, then a participle of saying
+    if (
+      c.isQuoteMark(j) &&
+      c.toks[j - 1]?.text === ',' &&
+      isParticipleCue(c, j + 1) &&
+      c.cue[j + 1]!.lemma !== c.lower[j + 1]
+    ) {
+      endTok = j;
+      break;
+    }
     if (c.inMark[j] >= 0) continue;
     const t = c.toks[j].text;
+    // "he respects Clinton and calls her …", "… but did not suggest …": a coordinated verb of saying
+    if ((c.lower[j] === 'and' || c.lower[j] === 'but') && j - start >= 2) {
+      let v = j + 1;
+      while (v <= hi && v - j <= 3 && /^(?:did|does|do|not|n't|n’t|also|then|later|never)$/.test(c.lower[v]))
+        v++;
+      const ci = c.cue[v];
+      if (ci && (ci.form === 'finite' || (ci.form === 'base' && v > j + 1)) && SAYING.has(ci.lemma)) {
+        endTok = c.toks[j - 1].text === ',' ? j - 2 : j - 1;
+        break;
+      }
+    }
     // ", adding …", ", saying …" (verbs of saying; ", responding to pressure …" is part of the content)
     if (
       (t === ',' || t === '—' || t === '–') &&
