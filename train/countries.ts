@@ -272,11 +272,11 @@ const extra: Record<string, { aliases?: string[]; demonyms?: string[]; capitals?
   SA: { aliases: ['KSA'], demonyms: ['Saudi', 'Saudis', 'Saudi Arabian'] },
   NL: { aliases: ['Holland'], demonyms: ['Dutch'] },
   DO: { demonyms: ['Dominican', 'Dominicans'] },
-  CD: { aliases: ['DRC', 'DR Congo', 'Congo-Kinshasa'] },
+  CD: { aliases: ['DRC', 'DR Congo', 'Congo-Kinshasa', 'Zaire'] },
   CG: { aliases: ['Congo-Brazzaville', 'Republic of the Congo'] },
   MM: { aliases: ['Burma'], demonyms: ['Burmese'] },
   PS: {
-    aliases: ['Palestinian territories', 'West Bank', 'Gaza Strip'],
+    aliases: ['Palestinian territories', 'West Bank', 'Gaza Strip', 'Gaza'],
     demonyms: ['Palestinian', 'Palestinians'],
   },
   VA: { aliases: ['Vatican', 'Holy See', 'Vatican City'] },
@@ -287,7 +287,7 @@ const extra: Record<string, { aliases?: string[]; demonyms?: string[]; capitals?
   RS: { demonyms: ['Serb', 'Serbs'], capitals: ['Beograd'] },
   ME: { capitals: ['Podgorica'] },
   HR: { demonyms: ['Croat', 'Croats'] },
-  BA: { demonyms: ['Bosniak', 'Bosniaks'] },
+  BA: { aliases: ['Bosnia'], demonyms: ['Bosniak', 'Bosniaks'] },
   PL: { demonyms: ['Poles'] },
   DK: { demonyms: ['Dane', 'Danes'] },
   SE: { demonyms: ['Swede', 'Swedes'] },
@@ -300,7 +300,14 @@ const extra: Record<string, { aliases?: string[]; demonyms?: string[]; capitals?
   KZ: { demonyms: ['Kazakh', 'Kazakhs'] },
   CI: { aliases: ["Côte d'Ivoire", "Cote d'Ivoire", 'Ivory Coast'] },
   ES: { demonyms: ['Spaniard', 'Spaniards'] },
-  KH: { demonyms: ['Kampuchean', 'Kampucheans'] },
+  KH: { aliases: ['Kampuchea'], demonyms: ['Kampuchean', 'Kampucheans'] },
+  // short and former names common in news (countryinfo lists them only among its misspellings)
+  TT: { aliases: ['Trinidad'] },
+  BF: { aliases: ['Burkina'] },
+  FK: { aliases: ['Falklands'] },
+  LK: { aliases: ['Ceylon'] },
+  BY: { aliases: ['Byelorussia', 'Belorussia'] },
+  MD: { aliases: ['Moldavia'] },
 };
 for (const [iso2, e] of Object.entries(extra)) {
   const r = rec(iso2);
