@@ -68,8 +68,9 @@ export async function ingest(o: IngestOptions): Promise<IngestSummary> {
   let nearDuplicates = 0;
   const pool = new AnalyzerPool(o.workers);
   const now = new Date();
-  // Saves go one at a time: one writer per process keeps SQLite transactions short and ordered.
-  let saving: Promise<unknown> = Promise.resolve();
+  // SQLite has one writer: saves go one at a time. PostgreSQL takes several transactions at once, which
+  // hides its round trips.
+  const saves = new Gate(o.store.dialect === 'postgres' ? 4 : 1);
   const inFlight = new Set<Promise<void>>();
   const limit = Math.max(2, o.workers * 3);
   const fail = (key: string, e: unknown) => {
@@ -94,11 +95,9 @@ export async function ingest(o: IngestOptions): Promise<IngestSummary> {
       }
       const raw = await it.load();
       const doc = await pool.analyze(raw, now);
-      const save = saving.then(() =>
+      const outcome = await saves.run(() =>
         o.store.save(doc, { canonicalUrl: canonicalUrl(doc.url), title: raw.title }),
       );
-      saving = save.catch(() => {});
-      const outcome = await save;
       p[outcome.status]++;
       if (outcome.nearDuplicateOf !== null && outcome.status === 'created') nearDuplicates++;
       ok = true;
@@ -123,9 +122,26 @@ export async function ingest(o: IngestOptions): Promise<IngestSummary> {
       if (inFlight.size >= limit) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
-    await saving.catch(() => {});
   } finally {
     await pool.close();
   }
   return { ...p, nearDuplicates, failures, elapsedMs: performance.now() - t0, interrupted };
+}
+
+/** At most `size` tasks at once; the rest wait their turn in order. */
+class Gate {
+  private active = 0;
+  private queue: (() => void)[] = [];
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((r) => this.queue.push(r));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.queue.shift()?.();
+    }
+  }
 }
