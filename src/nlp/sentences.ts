@@ -47,8 +47,8 @@ export function splitSentences(text: string, tokens: Token[]): Span[] {
       close(i);
       break;
     }
-    const gap = text.slice(t.end, next.start);
-    if (/\n[ \t\u00a0]*\n/.test(gap)) {
+    const gap = next.start - t.end > 0 ? text.slice(t.end, next.start) : '';
+    if (gap.length > 1 && /\n[ \t\u00a0]*\n/.test(gap)) {
       close(i);
       continue;
     }

@@ -22,7 +22,9 @@ const NT_RE = /^(.*\p{L})(n['’]t)$/iu;
 /** Split text into tokens with character offsets. Hyphenated words stay whole; possessive 's is split off. */
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const out: Token[] = [];
-  const re = new RegExp(TOKEN_RE.source, 'gu');
+  // One shared instance (tokenize is synchronous and not re-entrant): V8 compiles a regex to native code only
+  // after it has run a while, so a fresh RegExp per call would stay in the slow interpreter tier.
+  const re = TOKEN_RE;
   re.lastIndex = offset;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -30,16 +32,18 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
     let s = m[0];
     const start = m.index;
     // A title or month abbreviation keeps its period: "Gen." "Jan."
-    if (/^\p{L}+$/u.test(s) && text[start + s.length] === '.' && isAbbreviation(s)) {
+    if (text.charCodeAt(start + s.length) === 46 && /^\p{L}+$/u.test(s) && isAbbreviation(s)) {
       s += '.';
       re.lastIndex = start + s.length;
-    } else if (/^\p{Lu}$/u.test(s) && text[start + 1] === '.' && /\s/.test(text[start + 2] ?? '')) {
+    } else if (text.charCodeAt(start + 1) === 46 && /^\p{Lu}$/u.test(s) && /\s/.test(text[start + 2] ?? '')) {
       // An initial: "J. Smith"
       s += '.';
       re.lastIndex = start + 2;
     }
-    const nt = NT_RE.exec(s);
-    const cl = nt ? null : CLITIC_RE.exec(s);
+    // Both need an apostrophe: most tokens skip the two regexes.
+    const apos = s.includes("'") || s.includes('’');
+    const nt = apos ? NT_RE.exec(s) : null;
+    const cl = nt || !apos ? null : CLITIC_RE.exec(s);
     const split = nt ?? cl;
     if (split) {
       const a = split[1];
