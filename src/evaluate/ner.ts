@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import type { AnnotatedDocument, ArticleLayout } from '../document.js';
+import { emptyLayout } from '../article/layout.js';
 import { UsageError } from '../errors.js';
 import { type GoldDocument, type GoldFormat, readGold } from '../nlp/ner/corpus.js';
 import { nerModel } from '../nlp/ner/model.js';
@@ -11,6 +11,7 @@ import { conllClass } from '../nlp/ner/types.js';
 import { languageStage } from '../nlp/stage.js';
 import { tokenize } from '../nlp/tokenize.js';
 import { sharedDataPath } from '../paths.js';
+import { emptyDocument } from '../pipeline.js';
 
 // `newsgraph evaluate ner --gold FILE`: conlleval-style exact-match scoring of named entities.
 //   CoNLL-2003 JSONL: each gold sentence (one line of `text`) is tokenised with our tokenizer and tagged as a
@@ -51,19 +52,6 @@ function prf(tp: number, fp: number, fn: number): TypeScore {
   return { tp, fp, fn, precision, recall, f1 };
 }
 
-const EMPTY_LAYOUT: ArticleLayout = {
-  title: null,
-  lede: null,
-  dateline: null,
-  body: null,
-  sections: [],
-  byline: [],
-  publisher: null,
-  language: null,
-  published: null,
-  modified: null,
-};
-
 /** Predicted entities (CoNLL classes) for one gold document. */
 export function predict(doc: GoldDocument, format: GoldFormat): Span3[] {
   if (format === 'conll') {
@@ -74,21 +62,7 @@ export function predict(doc: GoldDocument, format: GoldFormat): Span3[] {
       type: conllClass(m.type),
     }));
   }
-  let d: AnnotatedDocument = {
-    id: doc.id,
-    url: null,
-    text: doc.text,
-    article: EMPTY_LAYOUT,
-    paragraphs: [],
-    tokens: [],
-    sentences: [],
-    mentions: [],
-    entities: [],
-    times: [],
-    quotes: [],
-    events: [],
-    agreements: [],
-  };
+  let d = emptyDocument({ text: doc.text, url: null, layout: emptyLayout() }, doc.id);
   const ctx = { now: new Date(0), referenceDate: null };
   d = nerStage.run(languageStage.run(d, ctx), ctx);
   return d.mentions

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { timesStage } from '../extract/times/stage.js';
 import { tagTimes } from '../extract/times/tagger.js';
 import { languageStage } from '../nlp/stage.js';
+import { emptyDocument, referenceDate } from '../pipeline.js';
 
 // Scores the times layer against TIMEX3 gold (TimeBank/AQUAINT, MEANTIME) and GUM's TEI dates,
 // as ../shared/data/README.md defines it. Each text goes through what `newsgraph analyze` does for
@@ -106,23 +107,8 @@ export function analyzeTimes(
   // as pipeline.ts does for plain text: layout, then the dateline's day, else published, as the reference
   // (the layout and stages are called directly so that scoring times does not depend on the other stages)
   const article = textToArticle(text, { published: reference, title: null });
-  const ref = article.layout.dateline?.date ?? article.layout.published;
-  const ctx: StageContext = { now: new Date(0), referenceDate: ref ? ref.slice(0, 10) : null };
-  let doc: AnnotatedDocument = {
-    id,
-    url: null,
-    text: article.text,
-    article: article.layout,
-    paragraphs: [],
-    tokens: [],
-    sentences: [],
-    mentions: [],
-    entities: [],
-    times: [],
-    quotes: [],
-    events: [],
-    agreements: [],
-  };
+  const ctx: StageContext = { now: new Date(0), referenceDate: referenceDate(article) };
+  let doc = emptyDocument(article, id);
   doc = languageStage.run(doc, ctx);
   const t0 = performance.now();
   doc = timesStage.run(doc, ctx);

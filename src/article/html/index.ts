@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import type { Article, ArticleLayout, Dateline, Section, TextSpan } from '../../document.js';
+import { emptyLayout } from '../layout.js';
 import { matchDateline, resolveDatelineDate } from '../text/dateline.js';
 import { guessLanguage } from '../text/layout.js';
 import type { Block } from './blocks.js';
@@ -158,16 +159,9 @@ function emptyArticle(opts: HtmlOptions): Article {
     text: title,
     url: opts.url,
     layout: {
+      ...emptyLayout(),
       title: title ? { start: 0, end: title.length, text: title } : null,
-      lede: null,
-      dateline: null,
-      body: null,
-      sections: [],
-      byline: [],
-      publisher: null,
-      language: null,
       published: opts.published,
-      modified: null,
     },
   };
 }
