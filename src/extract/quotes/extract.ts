@@ -666,6 +666,26 @@ export function extractCandidates(doc: AnnotatedDocument, opts: QuoteOptions = {
     // "Lobov said" must not be followed by its own content ("…," Lobov said that …): that is a new quote.
     const after = cueTok + 1;
     if (c.lower[after] === 'that' || c.toks[after]?.text === ':') continue;
+    // "On Fox News Channel’s “Hannity,” Newt Gingrich said if …": a title before the speaker, whose content follows
+    // the cue; the short quotation is not what was said.
+    if (
+      subject &&
+      subject.end <= c.toks[cueTok].start &&
+      !/[.!?]/.test(lastInner) &&
+      (text.slice(m.innerStart, m.innerEnd).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 5
+    ) {
+      let a = after;
+      while (a <= pHi && (BETWEEN_SUBJECT_AND_VERB.has(c.lower[a]) || WEEKDAYS.has(c.lower[a]))) a++;
+      if (
+        a <= pHi &&
+        c.isWord(a) &&
+        !PREPOSITIONS.has(c.lower[a]) &&
+        !/^(?:as|when|while|after|before|during|of|about|in|on|at|to|with|from|outside|later|earlier|afterward|afterwards|recently|then)$/.test(
+          c.lower[a],
+        )
+      )
+        continue;
+    }
     // "“….” He added, “…”" / "“….” She says they …": a quotation that closed its sentence is followed by a new
     // sentence; only "“….” he said." with nothing after the attribution is its tail.
     if (!comma && /[.!?]/.test(lastInner) && c.isCap(j)) {
@@ -984,6 +1004,9 @@ const SAYING = new Set([
   'vow',
   'urge',
 ]);
+
+/** Verbs that, with a bare object, mean something else ("maintains a lead", "posted a victory", "added 20 points"). */
+const NOT_WITH_OBJECT = new Set('maintain post continue'.split(' '));
 
 /** A quotation this long is somebody's words even when it does not stand as a sentence of its own. */
 const LONG_QUOTATION = 8;
@@ -1356,6 +1379,7 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
         !clause &&
         !(
           agentLike(c, subject) &&
+          !NOT_WITH_OBJECT.has(info.lemma) &&
           c.isWord(k) &&
           !/^(?:to|in|on|at|for|with|from|by|up|out|as|after|before|during|when|while|of)$/.test(c.lower[k])
         )
