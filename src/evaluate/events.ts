@@ -7,6 +7,7 @@ import { lexicon } from '../extract/events/lexicon.js';
 import { actorIndex, resolveActor, tokensIn } from '../extract/events/stage.js';
 import { countryByCode, countryByIso2 } from '../nlp/gazetteer/countries.js';
 import { analyze } from '../pipeline.js';
+import { type PRF, pct, prf } from './metrics.js';
 
 // Scores the events layer against the PLOVER sentence gold (../shared/data/events/), as
 // ../shared/data/README.md defines it. Each record's text goes through the whole pipeline as a plain-text
@@ -50,15 +51,6 @@ interface GoldRecord {
   events: GoldEvent[];
 }
 
-export interface PRF {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
 export interface EventScores {
   file: string;
   sentences: number;
@@ -68,13 +60,6 @@ export interface EventScores {
   /** Actor scoring is meaningless for fictional countries: flagged so it is reported as such. */
   fictional: boolean;
   msPerSentence: number;
-}
-
-export function prf(tp: number, fp: number, fn: number): PRF {
-  const precision = tp + fp ? tp / (tp + fp) : 0;
-  const recall = tp + fn ? tp / (tp + fn) : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, fp, fn, precision, recall, f1 };
 }
 
 /** Country codes of older CAMEO dictionaries that the gazetteer does not list (Italy, Vietnam). */
@@ -282,11 +267,11 @@ export function evaluateFile(
   };
 }
 
-const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+const pct1 = (x: number) => pct(x, 1, 5);
 
 export function formatScores(s: EventScores): string {
   const row = (name: string, p: PRF) =>
-    `${name.padEnd(22)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)}   tp ${p.tp} fp ${p.fp} fn ${p.fn}`;
+    `${name.padEnd(22)} ${pct1(p.precision)} ${pct1(p.recall)} ${pct1(p.f1)}   tp ${p.tp} fp ${p.fp} fn ${p.fn}`;
   const lines = [
     `${s.file}: ${s.sentences} sentences, ${s.msPerSentence.toFixed(2)} ms/sentence (whole pipeline)`,
     `${'score'.padEnd(22)}     P     R    F1`,

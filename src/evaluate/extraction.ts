@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { htmlToArticle } from '../article/html/index.js';
 import { decodeBytes } from '../ingest/decode.js';
 import { SHARED_DATA_DIR } from '../paths.js';
+import { f1, median } from './metrics.js';
 
 // The article-body extraction benchmark's metric, as ../shared/data/README.md defines it:
 // tokens are maximal runs of letters, digits and underscores (case kept), shingles are token 4-grams,
@@ -78,8 +79,7 @@ export function aggregate(pages: PageCounts[]): Scores {
   }
   const precision = pn ? ps / pn : 0;
   const recall = rn ? rs / rn : 0;
-  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1 };
+  return { precision, recall, f1: f1(precision, recall) };
 }
 
 // ---------------------------------------------------------------- the benchmark pages
@@ -132,13 +132,6 @@ export interface ExtractorRun {
   medianMs: number;
   meanMs: number;
   pages: (PageCounts & { id: string; ms: number; precision: number; recall: number })[];
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return 0;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Runs every extractor on every page, interleaved page by page so that machine load hits them alike. */
@@ -270,10 +263,8 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
   process.stdout.write(`${formatTable(runs, pages.length)}\n`);
   const worst = Number(values.worst ?? 0);
   if (worst > 0) {
-    const pf1 = (p: { precision: number; recall: number }) =>
-      p.precision + p.recall > 0
-        ? (2 * (p.precision || 0) * (p.recall || 0)) / ((p.precision || 0) + (p.recall || 0))
-        : 0;
+    // pages that predicted nothing (or had no truth) have NaN precision (recall): F1 0
+    const pf1 = (p: { precision: number; recall: number }) => f1(p.precision || 0, p.recall || 0);
     const base = runs[1] ? new Map(runs[1].pages.map((p) => [p.id, pf1(p)])) : null;
     const rows = [...runs[0].pages].sort((a, b) => pf1(a) - pf1(b)).slice(0, worst);
     process.stdout.write('\nworst pages (ours): id  P  R  F1  [Readability F1]\n');

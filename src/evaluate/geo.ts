@@ -7,6 +7,7 @@ import { countryPlace, distanceKm } from '../extract/places/gazetteer.js';
 import { countryByDemonym } from '../nlp/gazetteer/countries.js';
 import { analyze } from '../pipeline.js';
 import { toAnalyzedDocument } from '../serialize.js';
+import { f1, median, pct } from './metrics.js';
 
 // Scores toponym recognition and resolution against LGL and GeoVirus (../shared/data/geo), as
 // ../shared/data/README.md defines it: toponym detection P/R/F1, exact span and any overlap (one-to-one), against the
@@ -214,21 +215,13 @@ export interface GeoReport {
 const prf = (tp: number, np: number, ng: number, tpPred = tp) => {
   const p = np ? tpPred / np : 0;
   const r = ng ? tp / ng : 0;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+  return { p, r, f: f1(p, r) };
 };
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return 0;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 export function formatReport(r: GeoReport): string {
   const c = r.counts;
   const ex = prf(c.exact, c.pred, c.gold);
   const ov = prf(c.overlapGold, c.pred, c.gold, c.overlapPred);
-  const pct = (x: number) => (100 * x).toFixed(1);
   const within = c.withCoords ? c.within161 / c.withCoords : 0;
   const mean = c.errorsKm.length ? c.errorsKm.reduce((a, b) => a + b, 0) / c.errorsKm.length : 0;
   return [

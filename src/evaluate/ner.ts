@@ -12,6 +12,7 @@ import { languageStage } from '../nlp/stage.js';
 import { tokenize } from '../nlp/tokenize.js';
 import { sharedDataPath } from '../paths.js';
 import { emptyDocument } from '../pipeline.js';
+import { type PRF, pct, prf } from './metrics.js';
 
 // `newsgraph evaluate ner --gold FILE`: conlleval-style exact-match scoring of named entities.
 //   CoNLL-2003 JSONL: each gold sentence (one line of `text`) is tokenised with our tokenizer and tagged as a
@@ -36,22 +37,6 @@ export interface Span3 {
   type: string;
 }
 
-export interface TypeScore {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-function prf(tp: number, fp: number, fn: number): TypeScore {
-  const precision = tp + fp ? tp / (tp + fp) : 0;
-  const recall = tp + fn ? tp / (tp + fn) : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, fp, fn, precision, recall, f1 };
-}
-
 /** Predicted entities (CoNLL classes) for one gold document. */
 export function predict(doc: GoldDocument, format: GoldFormat): Span3[] {
   if (format === 'conll') {
@@ -74,10 +59,10 @@ export function predict(doc: GoldDocument, format: GoldFormat): Span3[] {
 export interface NerEvaluation {
   format: GoldFormat;
   documents: number;
-  perType: Record<string, TypeScore>;
-  overall: TypeScore;
+  perType: Record<string, PRF>;
+  overall: PRF;
   /** Overlap match: a prediction counts when it overlaps an unmatched gold entity of the same type. */
-  relaxed: TypeScore;
+  relaxed: PRF;
   seconds: number;
   errors: { doc: string; kind: 'FP' | 'FN'; text: string; type: string; context: string }[];
 }
@@ -141,7 +126,7 @@ export function evaluateNer(docs: GoldDocument[], format: GoldFormat, keepErrors
       }
     }
   }
-  const perType: Record<string, TypeScore> = {};
+  const perType: Record<string, PRF> = {};
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -164,12 +149,12 @@ export function evaluateNer(docs: GoldDocument[], format: GoldFormat, keepErrors
   };
 }
 
-const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
+const pct2 = (x: number) => pct(x, 2, 6);
 
 export function formatTable(e: NerEvaluation): string {
   const rows = [`type      precision  recall      F1   (tp / fp / fn)`];
-  const line = (name: string, s: TypeScore) =>
-    `${name.padEnd(8)}  ${pct(s.precision)}    ${pct(s.recall)}  ${pct(s.f1)}   (${s.tp} / ${s.fp} / ${s.fn})`;
+  const line = (name: string, s: PRF) =>
+    `${name.padEnd(8)}  ${pct2(s.precision)}    ${pct2(s.recall)}  ${pct2(s.f1)}   (${s.tp} / ${s.fp} / ${s.fn})`;
   for (const [t, s] of Object.entries(e.perType)) rows.push(line(t, s));
   rows.push(line('overall', e.overall));
   return rows.join('\n');
@@ -223,7 +208,7 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
   process.stdout.write(`${formatTable(e)}\n`);
   const r = e.relaxed;
   process.stdout.write(
-    `overlap   ${pct(r.precision)}    ${pct(r.recall)}  ${pct(r.f1)}   (same type, any overlap: not conlleval)\n\n`,
+    `overlap   ${pct2(r.precision)}    ${pct2(r.recall)}  ${pct2(r.f1)}   (same type, any overlap: not conlleval)\n\n`,
   );
   process.stdout.write(`tagged in ${e.seconds.toFixed(1)} s\n`);
   for (const er of e.errors)

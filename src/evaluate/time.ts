@@ -8,6 +8,7 @@ import { timesStage } from '../extract/times/stage.js';
 import { tagTimes } from '../extract/times/tagger.js';
 import { languageStage } from '../nlp/stage.js';
 import { emptyDocument, referenceDate } from '../pipeline.js';
+import { pct, prf } from './metrics.js';
 
 // Scores the times layer against TIMEX3 gold (TimeBank/AQUAINT, MEANTIME) and GUM's TEI dates,
 // as ../shared/data/README.md defines it. Each text goes through what `newsgraph analyze` does for
@@ -410,12 +411,9 @@ export function scoreGum(
 
 // ---------------------------------------------------------------- the command
 
-function prf(tp: number, pred: number, gold: number): string {
-  const p = pred ? tp / pred : 0;
-  const r = gold ? tp / gold : 0;
-  const f = p + r ? (2 * p * r) / (p + r) : 0;
-  const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
-  return `P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}`;
+function prfLine(tp: number, pred: number, gold: number): string {
+  const s = prf(tp, pred - tp, gold - tp);
+  return `P ${pct(s.precision, 1, 5)}  R ${pct(s.recall, 1, 5)}  F1 ${pct(s.f1, 1, 5)}`;
 }
 
 export async function evaluateCommand(argv: string[]): Promise<number> {
@@ -468,9 +466,9 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
   const out: string[] = [`documents: ${docs} (${[...formats].join(', ')}), ${files.join(' + ')}`];
   if (counts.gold || counts.pred) {
     out.push(`DATE expressions: gold ${counts.gold}, predicted ${counts.pred}`);
-    out.push(`  detection strict   ${prf(counts.strict, counts.pred, counts.gold)}`);
-    out.push(`  detection relaxed  ${prf(counts.relaxedPred, counts.pred, counts.gold)}`);
-    out.push(`  value              ${prf(counts.value, counts.pred, counts.gold)}`);
+    out.push(`  detection strict   ${prfLine(counts.strict, counts.pred, counts.gold)}`);
+    out.push(`  detection relaxed  ${prfLine(counts.relaxedPred, counts.pred, counts.gold)}`);
+    out.push(`  value              ${prfLine(counts.value, counts.pred, counts.gold)}`);
   }
   if (gum.gold) {
     const pct = (x: number) => ((100 * x) / gum.gold).toFixed(1);

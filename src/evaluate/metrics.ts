@@ -1,0 +1,34 @@
+// The arithmetic the scorers share: precision, recall and F1 from counts, percentages, medians.
+
+export interface PRF {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** The harmonic mean of precision and recall; 0 when both are 0. */
+export function f1(precision: number, recall: number): number {
+  return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+}
+
+/** Precision, recall and F1 from true positives, false positives and false negatives (0 where undefined). */
+export function prf(tp: number, fp: number, fn: number): PRF {
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { tp, fp, fn, precision, recall, f1: f1(precision, recall) };
+}
+
+/** A share as a percentage with `digits` decimals, padded on the left to `width` characters. */
+export function pct(x: number, digits = 1, width = 0): string {
+  return (100 * x).toFixed(digits).padStart(width);
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return 0;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
