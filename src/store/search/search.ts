@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../migrations.js';
-import { clampLimit, decodeCursor, encodeCursor, type Page } from '../queries.js';
+import { clampLimit, type DocumentSummary, decodeCursor, encodeCursor, type Page } from '../queries.js';
 import type { Database } from '../schema.js';
 import { parseQuery, type QueryNode, QuerySyntaxError, toFts5 } from './query.js';
 
@@ -23,14 +23,8 @@ export interface SearchParams {
   facets?: boolean;
 }
 
-export interface SearchHit {
-  id: number;
-  title: string | null;
-  url: string | null;
-  source: string | null;
-  language: string | null;
-  published: string | null;
-  story_id: number | null;
+export interface SearchHit
+  extends Pick<DocumentSummary, 'id' | 'title' | 'url' | 'source' | 'language' | 'published' | 'story_id'> {
   /** HTML-safe: the document text is escaped; only <mark> elements are added. */
   snippet: string;
   rank: number;
