@@ -15,6 +15,7 @@ import {
 import type { SearchParams } from '../store/search/search.js';
 import { Store } from '../store/store.js';
 import { openOutput, write } from './output.js';
+import { DOCUMENT_FILTER_OPTIONS, documentFilters } from './search.js';
 
 const FORMATS = ['jsonl', 'csv', 'jsonld', 'ninjs', 'gdelt'] as const;
 
@@ -42,13 +43,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
       db: { type: 'string' },
       what: { type: 'string', default: 'documents' },
       q: { type: 'string' },
-      country: { type: 'string' },
-      'event-type': { type: 'string' },
+      ...DOCUMENT_FILTER_OPTIONS,
       speaker: { type: 'string' },
-      source: { type: 'string' },
-      language: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -69,12 +65,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     if (what === 'documents') {
       const filters: SearchParams = {
         q: values.q,
-        country: values.country,
-        eventType: values['event-type'],
-        source: values.source,
-        language: values.language,
-        from: values.from,
-        to: values.to,
+        ...documentFilters(values),
         limit: 500,
       };
       if (format === 'csv') await write(out, csvRow(DOCUMENT_CSV_HEADER));

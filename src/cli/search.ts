@@ -1,5 +1,29 @@
 import { parseArgs } from 'node:util';
+import type { SearchParams } from '../store/search/search.js';
 import { Store } from '../store/store.js';
+
+/** The document filters of `search` and `export`: their options, and the search parameters they give. */
+export const DOCUMENT_FILTER_OPTIONS = {
+  country: { type: 'string' },
+  'event-type': { type: 'string' },
+  source: { type: 'string' },
+  language: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+} as const;
+
+type FilterValues = Partial<Record<keyof typeof DOCUMENT_FILTER_OPTIONS, string>>;
+
+export function documentFilters(v: FilterValues): SearchParams {
+  return {
+    country: v.country,
+    eventType: v['event-type'],
+    source: v.source,
+    language: v.language,
+    from: v.from,
+    to: v.to,
+  };
+}
 
 export async function searchCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -7,12 +31,7 @@ export async function searchCommand(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       db: { type: 'string' },
-      country: { type: 'string' },
-      'event-type': { type: 'string' },
-      source: { type: 'string' },
-      language: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
+      ...DOCUMENT_FILTER_OPTIONS,
       limit: { type: 'string', default: '20' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -30,12 +49,7 @@ Example: newsgraph search 'treaty AND (Russia OR "North Korea") -sanctions' --fr
   try {
     const r = await store.search({
       q: positionals.join(' '),
-      country: values.country,
-      eventType: values['event-type'],
-      source: values.source,
-      language: values.language,
-      from: values.from,
-      to: values.to,
+      ...documentFilters(values),
       limit: Number(values.limit),
     });
     if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
