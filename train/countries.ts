@@ -576,7 +576,14 @@ const leaderRows: [string, string, string, number | null, number | null][] = [];
     for (const l of (row as CiRow & { leaders?: CiLeader[] }).leaders ?? []) {
       if (!l.name || NOT_NATIONAL.test(l.position) || /\d/.test(l.name)) continue;
       const name = titleCase(l.name.replace(/\s+/g, ' ').trim());
-      if (name.split(' ').length < 2) continue;
+      // collective bodies listed as leaders ("Islamic Revolutionary Council") are not people
+      if (
+        name.split(' ').length < 2 ||
+        /\b(?:Council|Committee|Junta|Government|Presidency|Directorate|Board|Commission|Front|Party|Regency)\b/.test(
+          name,
+        )
+      )
+        continue;
       const office = officeOf(l.position);
       const years = l.terms
         .flatMap((t) => [t.from, t.to])
@@ -584,10 +591,12 @@ const leaderRows: [string, string, string, number | null, number | null][] = [];
         .map((x) => +x.slice(0, 4));
       const from = years.length ? Math.min(...years) : null;
       const to = l.terms.some((t) => !t.to) ? null : years.length ? Math.max(...years) : null;
-      const k = `${name}|${iso2}|${office}`;
+      // countryinfo lists the Soviet Union's leaders under Russia
+      const state = iso2 === 'RU' && to !== null && to <= 1991 ? 'SU' : iso2;
+      const k = `${name}|${state}|${office}`;
       if (seenLeader.has(k)) continue;
       seenLeader.add(k);
-      leaderRows.push([name, iso2, office, from, to]);
+      leaderRows.push([name, state, office, from, to]);
     }
   }
 }
@@ -714,6 +723,8 @@ const out = {
     r.aliases.filter((a) => strength(r, a) === 0).length,
   ]),
   codes: Object.fromEntries([...cameoCodes].sort()),
+  // regions that are not countries but are often taken for one by their name ("Northern Ireland" is not in Ireland)
+  regions: { 'Northern Ireland': 'GB', Scotland: 'GB', Wales: 'GB', 'Hong Kong SAR': 'HK' },
   // [name, iso2, office, first year, last year (null: in office when the data ends)]
   leaders: leaderRows,
   commonSurnames,

@@ -194,3 +194,65 @@ test('entities: an expert named only by a description is not an official', () =>
   const doc = run(withMentions('A Russian analyst said the talks would fail.', []));
   assert.ok(!doc.entities.some((e) => e.type === 'PERSON'));
 });
+
+test('entities: compass regions only by a country’s own name; named regions keep their state', () => {
+  const doc = run(
+    withMentions('Fighting in Northern Ireland, Northern Iraq and Central America went on.', [
+      ['Northern Ireland', 'GPE'],
+      ['Northern Iraq', 'GPE'],
+      ['Central America', 'LOC'],
+    ]),
+  );
+  assert.equal(withMention(doc, 'Northern Ireland').attributes.country, 'GB');
+  assert.equal(withMention(doc, 'Northern Iraq').attributes.country, 'IQ');
+  assert.equal(withMention(doc, 'Central America').attributes.country, undefined);
+});
+
+test('entities: a leader’s surname typed as an organisation stays the organisation', () => {
+  const doc = run(withMentions('Ford said it would cut jobs. Ford makes cars.', [['Ford', 'ORG']]));
+  const e = withMention(doc, 'Ford');
+  assert.equal(e.type, 'ORG');
+  assert.equal(e.attributes.country, undefined);
+});
+
+test('entities: a leader’s title must fit the office ("King Arthur" is no prime minister)', () => {
+  const doc = run(withMentions('King Arthur pulled the sword from the stone.', [['Arthur', 'PERSON']]));
+  assert.equal(withMention(doc, 'Arthur').attributes.country, undefined);
+});
+
+test('entities: Soviet leaders are the Soviet Union', () => {
+  const doc = run(withMentions('Mikhail Gorbachev met the delegation.', [['Mikhail Gorbachev', 'PERSON']]));
+  assert.equal(withMention(doc, 'Mikhail Gorbachev').attributes.country, 'SU');
+});
+
+test('entities: an office in apposition to a name describes that person', () => {
+  const text =
+    'The Jamaican Prime Minister, Bruce Golding, said the patrols had increased. ' +
+    "Tony Clement, Canada's Minister of Industry, is hoping for support.";
+  const doc = run(
+    withMentions(text, [
+      ['Bruce Golding', 'PERSON'],
+      ['Tony Clement', 'PERSON'],
+    ]),
+  );
+  const golding = withMention(doc, 'Bruce Golding');
+  assert.equal(golding.attributes.country, 'JM');
+  assert.ok(golding.mentions.some((m) => m.text === 'The Jamaican Prime Minister'));
+  assert.equal(withMention(doc, 'Tony Clement').attributes.country, 'CA');
+});
+
+test('gazetteer: a possessive inside a country’s name', () => {
+  assert.equal(countryByName("People's Republic of China")?.iso2, 'CN');
+});
+
+test('entities: a country’s name the tagger split is the whole name', () => {
+  const doc = run(
+    withMentions("Officials of the People's Republic of China met on Monday.", [
+      ['People', 'GPE'],
+      ['Republic of China', 'GPE'],
+    ]),
+  );
+  const e = withMention(doc, "People's Republic of China");
+  assert.equal(e.ids.iso, 'CN');
+  assert.ok(!doc.entities.some((x) => x.ids.iso === 'TW'));
+});

@@ -14,10 +14,12 @@ import {
   countryByCapital,
   countryByDemonym,
   countryByName,
+  countryByRegion,
   isCommonSurname,
   type Leader,
   leadersByName,
   leadersBySurname,
+  nameKey as nameKeyOf,
 } from '../gazetteer/countries.js';
 import { type CountryFormKind, type CountryHit, findCountryForms, splitWords } from '../gazetteer/match.js';
 import { type DocIndex, indexDocument } from './context.js';
@@ -296,9 +298,13 @@ function linkNameMention(
     if (asDemonym) return [{ ...base, type: 'NORP', country: asDemonym, countryKind: 'demonym' }];
     if (asCapital && m.type !== 'PERSON' && m.type !== 'ORG')
       return [{ ...base, type: 'GPE', country: asCapital, countryKind: 'capital' }];
-    // a region of a country ("Western Cambodia", "Northern Iraq"): a place in it, like its cities
+    // a region of a country ("Western Cambodia", "Northern Iraq", "Northern Ireland"): a place in it, like its cities
+    const named = m.type !== 'PERSON' ? countryByRegion(key) : null;
+    if (named) return [{ ...base, type: 'GPE', country: named, countryKind: 'capital' }];
     const region = COMPASS_REGION.exec(key);
-    const rc = region && m.type !== 'PERSON' ? countryForms(region[1]).asCountry : null;
+    // only by the country's own name: "Western Cambodia", not "Central America"
+    const rc0 = region && m.type !== 'PERSON' ? countryForms(region[1]).asCountry : null;
+    const rc = rc0 && nameKeyOf(region?.[1] ?? '') === nameKeyOf(rc0.name) ? rc0 : null;
     if (rc) return [{ ...base, type: 'GPE', country: rc, countryKind: 'capital' }];
   }
   // a compound whose capitalised parts are all country forms
@@ -317,7 +323,7 @@ function linkNameMention(
 }
 
 const COMPASS_REGION =
-  /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern|Northeast|Northwest|Southeast|Southwest)\s+(\p{Lu}.+)$/u;
+  /^(?:Central|Northern|Southern|Eastern|Western|North-?[Ee]astern|North-?[Ww]estern|South-?[Ee]astern|South-?[Ww]estern)\s+(\p{Lu}.+)$/u;
 
 interface Forms {
   asCountry: Country | null;
@@ -603,14 +609,39 @@ const ADMINISTRATION = /^(?:administration|government|cabinet|regime|presidency)
 
 /** A one-word name that can only be one leader's surname ("Putin"), or a leader's before "administration". */
 function isLeaderSurname(m: WM, ix: DocIndex): boolean {
+  if (m.type === 'ORG' || m.text.length < 4) return false; // "Ford" the company
   const ls = leadersBySurname(m.text);
   if (!ls.length || ls.some((l) => l.iso2 !== ls[0].iso2)) return false;
-  if (ADMINISTRATION.test(ix.tokens[ix.tokenFrom(m.end)]?.text ?? '')) return true;
+  const next = ix.tokens[ix.tokenFrom(m.end)]?.text ?? '';
+  if (ADMINISTRATION.test(next)) return true;
+  // only where the text treats it as a person: "Putin said", "by Putin himself"
+  if (!/^(?:himself|herself)$/i.test(next) && !(SPEECH_VERBS.has(next.toLowerCase()) && next !== 'according'))
+    return false;
   return (
     !isCommonSurname(m.text) &&
     !GIVEN_NAME_GENDER.has(m.text.toLowerCase()) &&
     new Set(ls.map((l) => l.name)).size === 1
   );
+}
+
+const MONARCHS = new Set([
+  'king',
+  'queen',
+  'emperor',
+  'sultan',
+  'emir',
+  'shah',
+  'monarch',
+  'prince',
+  'crown prince',
+]);
+/** A title word fits a leader's office: "President" a president, "King" a king or emir, "leader" anything. */
+function officeFits(title: string, office: string): boolean {
+  if (title === 'leader' || title === 'ruler' || title === 'dictator' || title === 'head of state')
+    return true;
+  if (MONARCHS.has(title)) return MONARCHS.has(office);
+  if (title === 'premier' || title === 'prime minister') return /prime minister|premier/.test(office);
+  return office.endsWith(title);
 }
 
 function leaderAttributes(c: Cluster, ix: DocIndex): void {
@@ -620,12 +651,17 @@ function leaderAttributes(c: Cluster, ix: DocIndex): void {
   if (toks.length >= 2) ls = leadersByName(toks.join(' '));
   else {
     const w = toks[0];
-    if (w.length < 3 || w === w.toUpperCase()) return;
+    if (w.length < 4 || w === w.toUpperCase()) return;
     ls = leadersBySurname(w);
     if (!ls.length) return;
     let titled = false;
-    for (const r of c.roles)
-      if (LEADER_TITLES.has(r) || LEADER_TITLES.has(r.slice(r.lastIndexOf(' ') + 1))) titled = true;
+    for (const r of c.roles) {
+      const head = LEADER_TITLES.has(r) ? r : r.slice(r.lastIndexOf(' ') + 1);
+      if (!LEADER_TITLES.has(head)) continue;
+      // the title must fit the office: "King Arthur" is not a prime minister named Arthur
+      if (!ls.every((l) => officeFits(head, l.office))) return;
+      titled = true;
+    }
     // "the Bush administration", "the Major government"
     for (const m of c.mentions)
       if (ADMINISTRATION.test(ix.tokens[ix.tokenFrom(m.end)]?.text ?? '')) titled = true;
@@ -1286,6 +1322,13 @@ function resolveAnaphors(
   };
   const persons = clusters.filter((c) => c.type === 'PERSON');
   const officials = new Map<string, Cluster>();
+  const personByStart = new Map<number, Cluster>();
+  const personByEnd = new Map<number, Cluster>();
+  for (const x of all)
+    if (x.kind === 'name' && x.cluster?.type === 'PERSON') {
+      personByStart.set(x.start, x.cluster);
+      personByEnd.set(x.end, x.cluster);
+    }
   // speakers named next to a verb of saying, by sentence: a pronoun inside their quotation is someone else
   const nameSpeakers = new Map<number, Set<Cluster>>();
   for (const m of all) {
@@ -1417,6 +1460,24 @@ function resolveAnaphors(
       if (score > bestScore) {
         best = c;
         bestScore = score;
+      }
+    }
+    if (!best && !m.headline) {
+      // an appositive: "The Jamaican Prime Minister, Bruce Golding, said", "Tony Clement, Canada's Minister of …"
+      const b = ix.tokenAt(m.start) - 1;
+      const a = ix.tokenFrom(m.end);
+      const before = b > 0 && ix.tokens[b].text === ',' ? personByEnd.get(ix.tokens[b - 1].end) : undefined;
+      const after =
+        ix.tokens[a]?.text === ',' && ix.tokens[a + 1]
+          ? personByStart.get(ix.tokens[a + 1].start)
+          : undefined;
+      const app = before ?? after;
+      if (app && !(country && app.attributes.country && app.attributes.country !== country)) {
+        join(m, app);
+        if (country && !app.attributes.country) app.attributes.country = country;
+        if (!app.attributes.title) setTitle(app, role);
+        if (!indefinite) note(m);
+        continue;
       }
     }
     if (!best) {

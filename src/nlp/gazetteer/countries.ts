@@ -62,6 +62,8 @@ interface Gazetteer {
   leadersBySurname: Map<string, Leader[]>;
   /** Surnames that many people carry in news text: a bare surname needs a title to be a leader. */
   commonSurnames: Set<string>;
+  /** Regions named like another country ("Northern Ireland" → GB), by name key. */
+  byRegion: Map<string, Country>;
   byIso2: Map<string, Country>;
   byCode: Map<string, Country>;
   /** Lower-cased name keys (see nameKey). */
@@ -117,6 +119,7 @@ function load(): Gazetteer {
     countries: Row[];
     codes: Record<string, string>;
     leaders?: [string, string, string, number | null, number | null][];
+    regions?: Record<string, string>;
     commonSurnames?: string[];
   };
   const g: Gazetteer = {
@@ -124,6 +127,7 @@ function load(): Gazetteer {
     leadersByName: new Map(),
     leadersBySurname: new Map(),
     commonSurnames: new Set(raw.commonSurnames ?? []),
+    byRegion: new Map(),
     byIso2: new Map(),
     byCode: new Map(),
     byName: new Map(),
@@ -160,6 +164,10 @@ function load(): Gazetteer {
   for (const [code, iso2] of Object.entries(raw.codes)) {
     const c = g.byIso2.get(iso2);
     if (c) put(g.byCode, code, c);
+  }
+  for (const [name, iso2] of Object.entries(raw.regions ?? {})) {
+    const c = g.byIso2.get(iso2);
+    if (c) g.byRegion.set(nameKey(name), c);
   }
   const push = (m: Map<string, Leader[]>, k: string, l: Leader) => {
     const list = m.get(k);
@@ -262,6 +270,11 @@ function memoLeaders(
     memo.set(s, r);
   }
   return r;
+}
+
+/** The country of a region whose name suggests another ("Northern Ireland" → GB), or null. */
+export function countryByRegion(s: string): Country | null {
+  return load().byRegion.get(nameKey(s)) ?? null;
 }
 
 /** Leaders whose full name (or first and last name) is this: "Bill Clinton", "George W. Bush". */
