@@ -25,6 +25,3 @@ export interface SourceContext {
   /** Extra fetcher options (tests inject an address policy and a queue without delay). */
   fetch?: FetchOptions;
 }
-
-/** Expands a source argument (file, directory, URL, feed…) into items; returns null when it does not apply. */
-export type SourceExpander = (arg: string, ctx: SourceContext) => Promise<AsyncIterable<SourceItem> | null>;
