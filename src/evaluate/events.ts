@@ -7,7 +7,7 @@ import { lexicon } from '../extract/events/lexicon.js';
 import { actorIndex, resolveActor, tokensIn } from '../extract/events/stage.js';
 import { countryByCode, countryByIso2 } from '../nlp/gazetteer/countries.js';
 import { analyze } from '../pipeline.js';
-import { type PRF, pct, prf } from './metrics.js';
+import { multisetCounts, type PRF, pct, prf } from './metrics.js';
 
 // Scores the events layer against the PLOVER sentence gold (../shared/data/events/), as
 // ../shared/data/README.md defines it. Each record's text goes through the whole pipeline as a plain-text
@@ -120,15 +120,7 @@ export function scoreSentence(pred: PoliticalEvent[], entities: Entity[], gold: 
   const gc = new Map<string, number>();
   for (const p of pred) pc.set(p.type, (pc.get(p.type) ?? 0) + 1);
   for (const g of golds) gc.set(g.type as string, (gc.get(g.type as string) ?? 0) + 1);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const [t, n] of pc) {
-    const m = gc.get(t) ?? 0;
-    tp += Math.min(n, m);
-    fp += Math.max(0, n - m);
-  }
-  for (const [t, m] of gc) fn += Math.max(0, m - (pc.get(t) ?? 0));
+  const { tp, fp, fn } = multisetCounts(pc, gc);
   // actor countries: sets over the sentence
   const pSet = new Set<string>();
   for (const p of pred) for (const c of countriesOf([...p.source, ...p.target], byId)) pSet.add(c);

@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { htmlToArticle } from '../article/html/index.js';
 import { decodeBytes } from '../ingest/decode.js';
 import { SHARED_DATA_DIR } from '../paths.js';
-import { f1, median } from './metrics.js';
+import { f1, median, multisetCounts } from './metrics.js';
 
 // The article-body extraction benchmark's metric, as ../shared/data/README.md defines it:
 // tokens are maximal runs of letters, digits and underscores (case kept), shingles are token 4-grams,
@@ -41,18 +41,7 @@ export interface PageCounts {
 }
 
 export function countPage(predicted: string, truth: string): PageCounts {
-  const p = shingles(predicted);
-  const g = shingles(truth);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const [k, n] of p) {
-    const m = g.get(k) ?? 0;
-    tp += Math.min(n, m);
-    fp += Math.max(0, n - m);
-  }
-  for (const [k, m] of g) fn += Math.max(0, m - (p.get(k) ?? 0));
-  return { tp, fp, fn };
+  return multisetCounts(shingles(predicted), shingles(truth));
 }
 
 export interface Scores {

@@ -21,6 +21,23 @@ export function prf(tp: number, fp: number, fn: number): PRF {
   return { tp, fp, fn, precision, recall, f1: f1(precision, recall) };
 }
 
+/** True positives, false positives and false negatives of a predicted multiset against a gold one. */
+export function multisetCounts(
+  pred: Map<string, number>,
+  gold: Map<string, number>,
+): { tp: number; fp: number; fn: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const [k, n] of pred) {
+    const m = gold.get(k) ?? 0;
+    tp += Math.min(n, m);
+    fp += Math.max(0, n - m);
+  }
+  for (const [k, m] of gold) fn += Math.max(0, m - (pred.get(k) ?? 0));
+  return { tp, fp, fn };
+}
+
 /** A share as a percentage with `digits` decimals, padded on the left to `width` characters. */
 export function pct(x: number, digits = 1, width = 0): string {
   return (100 * x).toFixed(digits).padStart(width);

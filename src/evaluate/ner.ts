@@ -98,31 +98,27 @@ export function evaluateNer(docs: GoldDocument[], format: GoldFormat, keepErrors
     rpred += pred.length;
     rgold += gold.length;
     const ctx = (e: Span3) => doc.text.slice(Math.max(0, e.start - 40), e.end + 40).replace(/\n/g, ' ');
+    const note = (kind: 'FP' | 'FN', e: Span3) => {
+      if (errors.length < keepErrors)
+        errors.push({
+          doc: doc.id,
+          kind,
+          text: doc.text.slice(e.start, e.end),
+          type: e.type,
+          context: ctx(e),
+        });
+    };
     for (const p of pred) {
       if (goldKeys.has(key(p))) c(p.type).tp++;
       else {
         c(p.type).fp++;
-        if (errors.length < keepErrors)
-          errors.push({
-            doc: doc.id,
-            kind: 'FP',
-            text: doc.text.slice(p.start, p.end),
-            type: p.type,
-            context: ctx(p),
-          });
+        note('FP', p);
       }
     }
     for (const g of gold) {
       if (!predKeys.has(key(g))) {
         c(g.type).fn++;
-        if (errors.length < keepErrors)
-          errors.push({
-            doc: doc.id,
-            kind: 'FN',
-            text: doc.text.slice(g.start, g.end),
-            type: g.type,
-            context: ctx(g),
-          });
+        note('FN', g);
       }
     }
   }
