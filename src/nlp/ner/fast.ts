@@ -26,7 +26,7 @@ import { historyTable, LABEL_HISTORY, type LinearModel, N_LABELS, NEXT, NEXT_AT_
 
 /** What the fast path needs of a linear model: its key table and sparse rows (LinearWeights). */
 export interface SparseWeights extends LinearModel {
-  readonly table: { get(h1: number, h2: number): number };
+  readonly table: { get(h1: number, h2: number): number; keys(): { h1: Int32Array; h2: Int32Array } };
   readonly rowStart: Int32Array;
   readonly lab: Uint8Array;
   readonly val: Float32Array;
@@ -46,23 +46,100 @@ interface WordEntry {
   hist: Int32Array;
 }
 
-/** Add the weights of the keys buf[from..to) into out[off..off+L). */
+/**
+ * The weights of both passes behind one open-addressing table (key halves and id interleaved, so a probe
+ * touches one cache line) and dense rows (id → pass 1's 17 weights, then pass 2's): one probe per key for
+ * both passes. Adding a zero weight leaves a sum unchanged, so the scores are those of the sparse rows.
+ */
+class MergedWeights {
+  readonly slots: Int32Array;
+  readonly mask: number;
+  /** Row stride: L per pass. */
+  readonly stride: number;
+  readonly w: Float32Array;
+
+  constructor(models: SparseWeights[]) {
+    let total = 0;
+    for (const m of models) total += m.rowStart.length - 1;
+    let cap = 1024;
+    while (cap < total * 2) cap *= 2;
+    this.slots = new Int32Array(cap * 3);
+    for (let i = 0; i < cap; i++) this.slots[i * 3 + 2] = -1;
+    this.mask = cap - 1;
+    this.stride = models.length * L;
+    const ids: Int32Array[] = [];
+    let n = 0;
+    for (const m of models) {
+      const { h1, h2 } = m.table.keys();
+      const out = new Int32Array(h1.length);
+      for (let k = 0; k < h1.length; k++) {
+        let i = (h1[k] ^ (h2[k] >>> 7)) & this.mask;
+        for (;;) {
+          const id = this.slots[i * 3 + 2];
+          if (id < 0) {
+            this.slots[i * 3] = h1[k];
+            this.slots[i * 3 + 1] = h2[k];
+            this.slots[i * 3 + 2] = n;
+            out[k] = n++;
+            break;
+          }
+          if (this.slots[i * 3] === h1[k] && this.slots[i * 3 + 1] === h2[k]) {
+            out[k] = id;
+            break;
+          }
+          i = (i + 1) & this.mask;
+        }
+      }
+      ids.push(out);
+    }
+    this.w = new Float32Array(n * this.stride);
+    models.forEach((m, p) => {
+      const { rowStart, lab, val } = m;
+      const map = ids[p];
+      for (let f = 0; f < map.length; f++) {
+        const base = map[f] * this.stride + p * L;
+        for (let j = rowStart[f]; j < rowStart[f + 1]; j++) this.w[base + lab[j]] = val[j];
+      }
+    });
+  }
+
+  /** The id of a key, or -1. */
+  get(h1: number, h2: number): number {
+    const slots = this.slots;
+    let i = (h1 ^ (h2 >>> 7)) & this.mask;
+    for (;;) {
+      const id = slots[i * 3 + 2];
+      if (id < 0) return -1;
+      if (slots[i * 3] === h1 && slots[i * 3 + 1] === h2) return id;
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+
+/** Add the weights of the keys buf[from..to) into outs[p][off + p * passStep ..][0..L) for each pass p ≥ passFrom. */
 function addKeys(
-  m: SparseWeights,
+  m: MergedWeights,
   buf: KeyBuffer,
   from: number,
   to: number,
-  out: Float64Array,
+  outs: Float64Array[],
   off: number,
+  passStep: number,
+  passFrom: number,
 ): void {
-  const { table, rowStart, lab, val } = m;
+  const { w, stride } = m;
   const h1 = buf.h1;
   const h2 = buf.h2;
+  const np = outs.length;
   for (let k = from; k < to; k++) {
-    const id = table.get(h1[k], h2[k]);
+    const id = m.get(h1[k], h2[k]);
     if (id < 0) continue;
-    const end = rowStart[id + 1];
-    for (let j = rowStart[id]; j < end; j++) out[off + lab[j]] += val[j];
+    for (let p = passFrom; p < np; p++) {
+      const out = outs[p];
+      const o = off + p * passStep;
+      const row = id * stride + p * L;
+      for (let y = 0; y < L; y++) out[o + y] += w[row + y];
+    }
   }
 }
 
@@ -70,6 +147,7 @@ const MAX_CACHE = 60000;
 
 export class FastTagger {
   private readonly models: SparseWeights[];
+  private readonly weights: MergedWeights;
   private readonly cache = new Map<string, WordEntry>();
   private readonly start: WordEntry;
   private readonly end: WordEntry;
@@ -78,6 +156,32 @@ export class FastTagger {
   // Decoder scratch, grown as needed.
   private lab = new Int32Array(0);
   private back = new Int32Array(0);
+  private dB = 0;
+  private dH = new Float64Array(L);
+  private dScore = new Float64Array(0);
+  private dP1 = new Int32Array(0);
+  private dP2 = new Int32Array(0);
+  private dNScore = new Float64Array(0);
+  private dNP1 = new Int32Array(0);
+  private dNP2 = new Int32Array(0);
+  private dCScore = new Float64Array(0);
+  private dCHyp = new Int32Array(0);
+  private dCY = new Int32Array(0);
+  private dRows = new Uint8Array(LABEL_HISTORY);
+  private dTokenScores = new Float64Array(LABEL_HISTORY * L);
+
+  private scratch(B: number): void {
+    this.dB = B;
+    this.dScore = new Float64Array(B);
+    this.dP1 = new Int32Array(B);
+    this.dP2 = new Int32Array(B);
+    this.dNScore = new Float64Array(B);
+    this.dNP1 = new Int32Array(B);
+    this.dNP2 = new Int32Array(B);
+    this.dCScore = new Float64Array(B);
+    this.dCHyp = new Int32Array(B);
+    this.dCY = new Int32Array(B);
+  }
 
   constructor(
     readonly pass1: SparseWeights,
@@ -86,6 +190,7 @@ export class FastTagger {
     readonly beam: number,
   ) {
     this.models = pass2 ? [pass1, pass2] : [pass1];
+    this.weights = new MergedWeights(this.models);
     this.start = this.makeEntry(START, '');
     this.end = this.makeEntry(END, '');
   }
@@ -124,12 +229,11 @@ export class FastTagger {
     slots.push(b.n);
     b.add(T.lp2, x.l);
     slots.push(b.n);
-    for (let p = 0; p < this.models.length; p++) {
-      let from = 0;
-      for (let s = 0; s < SLOTS; s++) {
-        addKeys(this.models[p], b, from, slots[s], vec, p * PASS_STRIDE + s * L);
-        from = slots[s];
-      }
+    const outs = this.models.map(() => vec);
+    let from = 0;
+    for (let s = 0; s < SLOTS; s++) {
+      addKeys(this.weights, b, from, slots[s], outs, s * L, PASS_STRIDE, 0);
+      from = slots[s];
     }
     return { info: x, lower, vec, hist: new Int32Array(2 * LABEL_HISTORY * 2).fill(-2) };
   }
@@ -233,7 +337,7 @@ export class FastTagger {
         if (i > ch.start) buf.add(T.chunkFirst, info[ch.start].l);
         if (ch.org) buf.add(T.chunkOrg, pos);
       }
-      for (let p = 0; p < np; p++) addKeys(this.models[p], buf, 0, buf.n, stat[p], off);
+      addKeys(this.weights, buf, 0, buf.n, stat, off, 0, 0);
     }
     return { stat, entries };
   }
@@ -260,7 +364,7 @@ export class FastTagger {
           if (!x.cap) continue;
           buf.reset();
           addDocKeys(buf, words[i], i, x.ss, hints);
-          addKeys(pass2, buf, 0, buf.n, stat, i * L);
+          addKeys(this.weights, buf, 0, buf.n, s.stat, i * L, 0, 1);
         }
         return this.decode(pass2, 1, s.entries, stat, Math.max(1, this.beam));
       });
@@ -282,22 +386,27 @@ export class FastTagger {
       this.back = new Int32Array(n * B * 2);
     }
     const { lab, back } = this;
-    const h = new Float64Array(L);
-    let score = new Float64Array(B);
-    let p1s = new Int32Array(B).fill(-1);
-    let p2s = new Int32Array(B).fill(-1);
-    let nScore = new Float64Array(B);
-    let nP1 = new Int32Array(B);
-    let nP2 = new Int32Array(B);
+    if (this.dB !== B) this.scratch(B);
+    const h = this.dH;
+    let score = this.dScore;
+    let p1s = this.dP1;
+    let p2s = this.dP2;
+    let nScore = this.dNScore;
+    let nP1 = this.dNP1;
+    let nP2 = this.dNP2;
+    score.fill(0);
+    p1s.fill(-1);
+    p2s.fill(-1);
     let count = 1;
-    const cScore = new Float64Array(B);
-    const cHyp = new Int32Array(B);
-    const cY = new Int32Array(B);
+    const cScore = this.dCScore;
+    const cHyp = this.dCHyp;
+    const cY = this.dCY;
     const table = historyTable(model);
-    const tokenRows = new Uint8Array(LABEL_HISTORY);
-    const tokenScores = new Float64Array(LABEL_HISTORY * L);
+    const tokenRows = this.dRows;
+    const tokenScores = this.dTokenScores;
     const lex = this.wbuf;
-    const { rowStart, lab: rl, val } = model;
+    const weights = this.weights;
+    const { w, stride } = weights;
     for (let i = 0; i < n; i++) {
       const so = i * L;
       const last = i === n - 1;
@@ -315,14 +424,15 @@ export class FastTagger {
             lex.reset();
             lex.add(T.hist1l, p1, x.l);
             lex.add(T.hist1s, p1, x.s);
-            hist[hx] = model.table.get(lex.h1[0], lex.h2[0]);
-            hist[hx + 1] = model.table.get(lex.h1[1], lex.h2[1]);
+            hist[hx] = weights.get(lex.h1[0], lex.h2[0]);
+            hist[hx + 1] = weights.get(lex.h1[1], lex.h2[1]);
           }
-          tokenScores.fill(0, tb, tb + L);
+          for (let y = 0; y < L; y++) tokenScores[tb + y] = 0;
           for (let k = 0; k < 2; k++) {
             const id = hist[hx + k];
             if (id < 0) continue;
-            for (let j = rowStart[id]; j < rowStart[id + 1]; j++) tokenScores[tb + rl[j]] += val[j];
+            const row = id * stride + pass * L;
+            for (let y = 0; y < L; y++) tokenScores[tb + y] += w[row + y];
           }
         }
         const base = ((p2s[b] + 1) * LABEL_HISTORY + (p1 + 1)) * L;
@@ -353,9 +463,15 @@ export class FastTagger {
         lab[i * B + k] = cY[k];
         back[i * B + k] = b;
       }
-      [score, nScore] = [nScore, score];
-      [p1s, nP1] = [nP1, p1s];
-      [p2s, nP2] = [nP2, p2s];
+      const ts = score;
+      score = nScore;
+      nScore = ts;
+      const t1 = p1s;
+      p1s = nP1;
+      nP1 = t1;
+      const t2 = p2s;
+      p2s = nP2;
+      nP2 = t2;
       count = cc;
     }
     const labels = new Int32Array(n);
