@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { AnnotatedDocument, Entity, PoliticalEvent, RawDocument } from '../document.js';
@@ -7,7 +6,7 @@ import { lexicon } from '../extract/events/lexicon.js';
 import { actorIndex, resolveActor, tokensIn } from '../extract/events/stage.js';
 import { countryByCode, countryByIso2 } from '../nlp/gazetteer/countries.js';
 import { analyze } from '../pipeline.js';
-import { multisetCounts, type PRF, pct, prf } from './metrics.js';
+import { multisetCounts, type PRF, pct, prf, readJsonl } from './metrics.js';
 
 // Scores the events layer against the PLOVER sentence gold (../shared/data/events/), as
 // ../shared/data/README.md defines it. Each record's text goes through the whole pipeline as a plain-text
@@ -153,13 +152,6 @@ export function scoreSentence(pred: PoliticalEvent[], entities: Entity[], gold: 
   };
 }
 
-function readGold(file: string): GoldRecord[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as GoldRecord);
-}
-
 function analyzeRecord(r: GoldRecord): AnnotatedDocument {
   const raw: RawDocument = {
     id: r.id,
@@ -218,7 +210,7 @@ export function evaluateFile(
   file: string,
   opts: { minConfidence?: number; errors?: number; log?: (s: string) => void; baseline?: boolean } = {},
 ): EventScores {
-  const recs = readGold(file);
+  const recs = readJsonl<GoldRecord>(file);
   const sum = { type: [0, 0, 0], actor: [0, 0, 0], strict: [0, 0, 0] };
   let shown = 0;
   const t0 = performance.now();

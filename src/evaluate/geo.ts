@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { AnalyzedDocument, RawDocument } from '../document.js';
@@ -7,7 +7,7 @@ import { countryPlace, distanceKm } from '../extract/places/gazetteer.js';
 import { countryByDemonym } from '../nlp/gazetteer/countries.js';
 import { analyze } from '../pipeline.js';
 import { toAnalyzedDocument } from '../serialize.js';
-import { f1, median, pct } from './metrics.js';
+import { f1, median, pct, readJsonl } from './metrics.js';
 
 // Scores toponym recognition and resolution against LGL and GeoVirus (../shared/data/geo), as
 // ../shared/data/README.md defines it: toponym detection P/R/F1, exact span and any overlap (one-to-one), against the
@@ -238,15 +238,8 @@ export function formatReport(r: GeoReport): string {
   ].join('\n');
 }
 
-export function loadGold(file: string): GoldRecord[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as GoldRecord);
-}
-
 export function runGeo(file: string, opts: { limit?: number; errors?: string[] } = {}): GeoReport {
-  let recs = loadGold(file);
+  let recs = readJsonl<GoldRecord>(file);
   if (opts.limit) recs = recs.slice(0, opts.limit);
   const format = detectFormat(recs);
   const counts = emptyCounts();

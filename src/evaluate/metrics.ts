@@ -1,4 +1,14 @@
-// The arithmetic the scorers share: precision, recall and F1 from counts, percentages, medians.
+import { readFileSync } from 'node:fs';
+
+// What the scorers share: reading gold JSONL; precision, recall and F1 from counts; percentages, medians.
+
+/** The records of a JSONL file, blank lines skipped. */
+export function readJsonl<T = Record<string, unknown>>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
 
 export interface PRF {
   tp: number;

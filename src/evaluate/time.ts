@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { textToArticle } from '../article/text/layout.js';
@@ -8,7 +7,7 @@ import { timesStage } from '../extract/times/stage.js';
 import { tagTimes } from '../extract/times/tagger.js';
 import { languageStage } from '../nlp/stage.js';
 import { emptyDocument, referenceDate } from '../pipeline.js';
-import { pct, prf } from './metrics.js';
+import { pct, prf, readJsonl } from './metrics.js';
 
 // Scores the times layer against TIMEX3 gold (TimeBank/AQUAINT, MEANTIME) and GUM's TEI dates,
 // as ../shared/data/README.md defines it. Each text goes through what `newsgraph analyze` does for
@@ -445,11 +444,7 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
   const timing = { timesMs: 0, docs: [] as { doc: AnnotatedDocument; ctx: StageContext }[] };
   const formats = new Set<GoldFormat>();
   for (const file of files) {
-    const lines = readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim());
-    for (const line of lines) {
-      const rec = JSON.parse(line) as Record<string, unknown>;
+    for (const rec of readJsonl(file)) {
       const format = (values.format as GoldFormat | undefined) ?? detectFormat(rec);
       formats.add(format);
       const doc = toGold(rec, format);
