@@ -6,6 +6,14 @@ import { toAnalyzedDocument } from '../serialize.js';
 
 type Pending = { resolve: (d: AnalyzedDocument) => void; reject: (e: Error) => void };
 
+/** The JSON text a worker sent for a document (the AnalyzedDocument contract), for a store to reuse. */
+const jsonOf = new WeakMap<AnalyzedDocument, string>();
+
+/** The JSON of a document as a worker produced it (JSON.stringify(doc)), when it came from a worker. */
+export function analysisJson(doc: AnalyzedDocument): string | undefined {
+  return jsonOf.get(doc);
+}
+
 /** Analysis on worker threads, one per core by default; size 0 analyses on the calling thread. */
 export class AnalyzerPool {
   private workers: { w: Worker; busy: number }[] = [];
@@ -18,11 +26,21 @@ export class AnalyzerPool {
       // Under tsx (development, tests) the worker starts through a shim that registers the TypeScript loader.
       const w = new Worker(new URL(ext === 'ts' ? './worker-dev.mjs' : './worker.js', import.meta.url));
       const slot = { w, busy: 0 };
-      w.on('message', (m: { id: number; doc?: AnalyzedDocument; error?: string }) => {
+      w.on('message', (m: { id: number; json?: string; doc?: AnalyzedDocument; error?: string }) => {
         slot.busy--;
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
-        if (m.doc) p?.resolve(m.doc);
+        if (m.json !== undefined) {
+          let doc: AnalyzedDocument;
+          try {
+            doc = JSON.parse(m.json) as AnalyzedDocument;
+          } catch (e) {
+            p?.reject(e as Error);
+            return;
+          }
+          jsonOf.set(doc, m.json);
+          p?.resolve(doc);
+        } else if (m.doc) p?.resolve(m.doc);
         else p?.reject(new Error(m.error ?? 'analysis failed'));
       });
       w.on('error', (e) => {
