@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { median } from '../../src/evaluate/metrics.js';
 import { ROOT } from '../../src/paths.js';
 
 // Start-up cost of the models and gazetteers: a fresh process that loads the pipeline and analyses one short
@@ -14,11 +15,6 @@ analyze(fromText('PARIS (AP) — Emmanuel Macron met Olaf Scholz in Berlin on Mo
 const t2 = performance.now();
 process.stdout.write(JSON.stringify({ imports: t1 - t0, firstDoc: t2 - t1 }));
 `;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 function time(args: string[]): { wall: number; out: string } {
   const t = performance.now();
