@@ -1008,6 +1008,7 @@ const SAYING = new Set([
 /** Verbs that, with a bare object, mean something else ("maintains a lead", "posted a victory", "added 20 points"). */
 const NOT_WITH_OBJECT = new Set('maintain post continue'.split(' '));
 
+const REC2 = !process.env.NOREC2;
 /** A quotation this long is somebody's words even when it does not stand as a sentence of its own. */
 const LONG_QUOTATION = 8;
 
@@ -1398,7 +1399,14 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
           /^(?:him|her|them|me|us|you|reporters|journalists|supporters|lawmakers|voters|members|the|a|an)$/.test(
             c.lower[j],
           ) ||
-          (c.isWord(j) && /^(?:if|whether|to|that|about|what|why|how|when)$/.test(c.lower[j + 1] ?? '')))
+          (c.isWord(j) && /^(?:if|whether|to|that|about|what|why|how|when)$/.test(c.lower[j + 1] ?? '')) ||
+          (REC2 &&
+            n < 2 &&
+            c.isWord(j) &&
+            /^\p{Ll}+$/u.test(c.toks[j].text) &&
+            !c.cue[j] &&
+            !NON_NP_VERBS.has(c.lower[j]) &&
+            c.isCap(j + 1)))
       ) {
         j++;
         n++;
