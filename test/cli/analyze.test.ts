@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { fixturePath } from '../helpers.js';
+import { CLI, fixturePath } from '../helpers.js';
 
-const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
 function cli(args: string[], input?: string) {
   return spawnSync(process.execPath, [...CLI, ...args], { input, encoding: 'utf8' });
 }

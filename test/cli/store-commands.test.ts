@@ -4,9 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { fixturePath } from '../helpers.js';
+import { CLI, fixturePath } from '../helpers.js';
 
-const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
 function cli(args: string[]) {
   return spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8' });
 }

@@ -1,7 +1,6 @@
 // Bad input end to end: `newsgraph analyze` run as a child process must name each bad input on standard
 // error, keep going, and exit 1, without crashing. Network cases use loopback servers started here.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -11,29 +10,11 @@ import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { HostQueue, RobotsCache } from '../../src/ingest/fetch.js';
 import { readInput } from '../../src/ingest/input.js';
+import { runCli } from '../helpers.js';
 import { html, type LoopbackServer, loopbackOnly, loopbackServer } from './loopback-server.js';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-// Asynchronous, so the loopback servers in this process keep answering while the CLI runs.
-async function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const t0 = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, NEWSGRAPH_FETCH_DELAY_MS: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-  const [status] = (await once(child, 'close')) as [number | null];
-  return { status, stdout, stderr, ms: Date.now() - t0 };
-}
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { env: { NEWSGRAPH_FETCH_DELAY_MS: '0', ...env } });
 
 const ARTICLE = `<!doctype html><html><head><meta charset="windows-1252"><title>Treaty signed</title></head>
 <body><article><h1>Treaty signed in Pyongyang</h1>

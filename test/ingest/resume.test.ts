@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { fixture } from '../helpers.js';
+import { CLI, fixture } from '../helpers.js';
 
-const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
 const CITIES = ['Oslo', 'Lima', 'Cairo', 'Hanoi', 'Quito', 'Accra', 'Riga', 'Doha', 'Baku', 'Male'];
 
 /** N distinct short articles written from the test's own sentences. */

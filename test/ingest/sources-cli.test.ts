@@ -2,38 +2,19 @@
 // binary file are reported, everything else is stored, and the exit status is 1. Then `--watch` polls a
 // loopback feed and gets a 304 on its second round.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { fixturePath } from '../helpers.js';
+import { fixturePath, runCli } from '../helpers.js';
 import { type LoopbackServer, loopbackServer } from './loopback-server.js';
 
 const FEEDS = join(import.meta.dirname, '..', 'fixtures', 'feeds');
 const ENV = { NEWSGRAPH_FETCH_DELAY_MS: '0', NEWSGRAPH_FETCH_TIMEOUT_MS: '5000' };
 
-function cli(args: string[], until?: (stderr: string) => boolean) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...process.env, ...ENV },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  let stopped = false;
-  child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d) => {
-    stderr += d;
-    if (!stopped && until?.(stderr)) {
-      stopped = true;
-      child.kill('SIGINT');
-    }
-  });
-  return once(child, 'close').then(([status]) => ({ status: status as number | null, stdout, stderr }));
-}
+const cli = (args: string[], until?: (stderr: string) => boolean) => runCli(args, { env: ENV, until });
 
 /** A loopback port with nothing listening on it. */
 async function deadPort(): Promise<number> {
