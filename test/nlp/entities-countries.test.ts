@@ -155,8 +155,11 @@ test('entities: the demonym "Serbian" is Serbia, and "Serb forces" too', () => {
       ['Serb', 'MISC'],
     ]),
   );
-  assert.equal(withMention(doc, 'Serbian').attributes.country, 'RS');
-  assert.equal(withMention(doc, 'Serb').attributes.country, 'RS');
+  assert.equal(withMention(doc, 'The Serbian parliament').attributes.country, 'RS');
+  // the institution takes the demonym: "Serb forces" is one organisation of Serbia
+  const forces = withMention(doc, 'Serb forces');
+  assert.equal(forces.type, 'ORG');
+  assert.equal(forces.attributes.country, 'RS');
 });
 
 test('entities: hyphenated demonym compounds and compass regions', () => {
@@ -165,7 +168,7 @@ test('entities: hyphenated demonym compounds and compass regions', () => {
       ['Western Cambodia', 'GPE'],
     ]),
   );
-  assert.equal(withMention(doc, 'Vietnamese').attributes.country, 'VN');
+  assert.equal(withMention(doc, 'Vietnamese-led forces').attributes.country, 'VN');
   const region = withMention(doc, 'Western Cambodia');
   assert.equal(region.attributes.country, 'KH');
   assert.equal(region.ids.iso, null);
@@ -255,4 +258,20 @@ test('entities: a country’s name the tagger split is the whole name', () => {
   const e = withMention(doc, "People's Republic of China");
   assert.equal(e.ids.iso, 'CN');
   assert.ok(!doc.entities.some((x) => x.ids.iso === 'TW'));
+});
+
+test('entities: state institutions named by their country are organisations with that country', () => {
+  const text =
+    "Russia's foreign ministry said the talks had failed. The Turkish government must answer. " +
+    'The Russian foreign ministry added that it would respond. Croatian authorities declined.';
+  const doc = run(withMentions(text, [['Russia', 'GPE']]));
+  const ministry = withMention(doc, "Russia's foreign ministry");
+  assert.equal(ministry.type, 'ORG');
+  assert.equal(ministry.attributes.country, 'RU');
+  assert.ok(ministry.mentions.some((m) => m.text === 'The Russian foreign ministry'));
+  assert.equal(withMention(doc, 'The Turkish government').attributes.country, 'TR');
+  assert.equal(withMention(doc, 'Croatian authorities').attributes.country, 'HR');
+  // the demonym inside is not a nationality entity of its own
+  assert.ok(!doc.entities.some((e) => e.type === 'NORP' && e.attributes.country === 'TR'));
+  assert.equal(withMention(doc, 'Russia').ids.iso, 'RU');
 });

@@ -40,7 +40,7 @@ export interface CorefScores {
   pronouns: { gold: number; linked: number; correct: number };
   /** Baseline: each pronoun to the most recent person name before it. */
   baseline: { linked: number; correct: number };
-  descriptions: { linked: number; correct: number };
+  descriptions: { linked: number; correct: number; unnamed: number };
   names: { recallNum: number; recallDen: number; precNum: number; precDen: number };
 }
 
@@ -152,13 +152,19 @@ export function scoreDocument(d: GumDoc, mode: 'gold' | 'system', s: CorefScores
     if (!m?.entity) continue;
     if (nameGroups.get(m.entity)?.has(e.group)) s.pronouns.correct++;
   }
+  const namedEntities = new Set(
+    doc.mentions.filter((x) => x.kind === 'name' && x.entity).map((x) => x.entity),
+  );
   for (const m of doc.mentions) {
     if (m.kind === 'pronoun' && m.entity && PRONOUNS.test(m.text)) {
       const g = groupOf.get(m);
       if (g && named.has(g)) s.pronouns.linked++;
       else if (!g) s.pronouns.linked++;
     }
-    if (m.kind === 'nominal' && m.entity) {
+    // a description that is an entity of its own ("the Chilean foreign minister", "the Turkish government": no
+    // name in the document) links nothing: counted apart
+    if (m.kind === 'nominal' && m.entity && !namedEntities.has(m.entity)) s.descriptions.unnamed++;
+    else if (m.kind === 'nominal' && m.entity) {
       s.descriptions.linked++;
       const g = groupOf.get(m);
       if (g && nameGroups.get(m.entity)?.has(g)) s.descriptions.correct++;
@@ -198,7 +204,7 @@ export function evaluateCoref(file: string, mode: 'gold' | 'system', partition: 
     docs: 0,
     pronouns: { gold: 0, linked: 0, correct: 0 },
     baseline: { linked: 0, correct: 0 },
-    descriptions: { linked: 0, correct: 0 },
+    descriptions: { linked: 0, correct: 0, unnamed: 0 },
     names: { recallNum: 0, recallDen: 0, precNum: 0, precDen: 0 },
   };
   for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -225,7 +231,7 @@ export function formatScores(s: CorefScores, mode: string): string {
     `GUM coreference, ${s.docs} documents, ${mode} name mentions`,
     `pronouns (he/she/his/her…, gold antecedent named): ${p.gold} gold, ${p.linked} linked, ${p.correct} correct — P ${pct(p.correct, p.linked)} R ${pct(p.correct, p.gold)} F1 ${f(pp, pr)}`,
     `  baseline, the most recent person name: ${s.baseline.correct} correct of ${s.baseline.linked} linked — R ${pct(s.baseline.correct, p.gold)}`,
-    `descriptions linked: ${s.descriptions.linked}, correct ${s.descriptions.correct} (P ${pct(s.descriptions.correct, s.descriptions.linked)})`,
+    `descriptions linked: ${s.descriptions.linked}, correct ${s.descriptions.correct} (P ${pct(s.descriptions.correct, s.descriptions.linked)}); entities of their own (no name): ${s.descriptions.unnamed}`,
     `name links (MUC over shared name mentions): P ${pct(s.names.precNum, s.names.precDen)} R ${pct(s.names.recallNum, s.names.recallDen)} F1 ${f(np, nr)}`,
   ].join('\n');
 }

@@ -63,6 +63,10 @@ interface WM {
   headline?: boolean;
   /** Plural description ("the two countries"): kept without an entity. */
   plural?: boolean;
+  /** A state institution named by country and kind ("Russia's foreign ministry"): an ORG of its own. */
+  institution?: boolean;
+  /** A demonym inside an institution's description: not output on its own. */
+  absorbed?: boolean;
   /** Cached: the mention is the subject or object of a verb of saying. */
   speaker?: boolean;
 }
@@ -967,6 +971,17 @@ function speakerTest(m: WM, ix: DocIndex): boolean {
 const VERB_AFTER =
   /^(?:\p{Ll}+ed|spoke|went|came|met|made|gave|took|left|saw|got|put|won|lost|ran|led|wrote|sent|held|kept|began|became|flew|sat|stood|thought|knew|felt|did|does|says|tells|adds|notes|wants|wanted|needs)$/u;
 const PLURAL_NOUNS = new Set(['countries', 'nations', 'states', 'neighbours', 'neighbors']);
+/** Institutions of a state named by their country: "the Turkish government", "Russia's foreign ministry". */
+const INSTITUTIONS = new Set(
+  'government administration ministry army military navy police parliament cabinet embassy authorities forces troops regime junta'.split(
+    ' ',
+  ),
+);
+const INSTITUTION_MODIFIERS = new Set(
+  'foreign defence defense interior finance justice health trade economy energy education federal central national military security armed border riot secret'.split(
+    ' ',
+  ),
+);
 const PLURAL_COUNTRY = /^(?:the two|both) (countries|nations|states|neighbou?rs)$/i;
 const AFTER_DESCRIPTION =
   /^(?:[,.;:!?)"”’'\u2014\u2013-]|['’]s|of|in|at|to|for|with|on|and|or|but|that|who|whom|whose|which|as|has|had|have|is|was|were|are|will|would|can|could|should|may|might|also|then|later|himself|herself|said|says|told|added|noted|stressed|believes|thinks|warned|explained|according)$/i;
@@ -1148,6 +1163,50 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
     });
     i = endTok;
   }
+  // "Russia's foreign ministry", "the Turkish government", "the Israeli army": an institution of a state
+  for (const h of hits) {
+    if (h.kind === 'capital') continue;
+    let k = ix.tokenFrom(h.end);
+    const b = ix.tokenAt(h.start) - 1;
+    const the = b >= 0 && tokens[b].text.toLowerCase() === 'the';
+    if (h.kind === 'country' && /^['’]s$/.test(tokens[k]?.text ?? '')) k++;
+    else if (h.kind !== 'demonym') continue;
+    // "the Turkish government"; plurals stand without the article ("Croatian authorities", "Serb forces")
+    else if (!the && !/^(?:authorities|forces|troops)$/i.test(tokens[k]?.text ?? '')) continue;
+    if (inName(h.start - 1)) continue;
+    const modStart = k;
+    while (k < tokens.length && k - modStart < 2 && INSTITUTION_MODIFIERS.has(tokens[k].text.toLowerCase()))
+      k++;
+    const head = tokens[k]?.text.toLowerCase() ?? '';
+    if (!INSTITUTIONS.has(head)) continue;
+    const next = tokens[k + 1];
+    if (
+      next &&
+      !AFTER_DESCRIPTION.test(next.text) &&
+      !VERB_AFTER.test(next.text) &&
+      !/^(?:must|did)$/.test(next.text)
+    )
+      continue;
+    if (next && isCap(next.text) && isWord(next.text)) continue;
+    const start = h.kind === 'demonym' && the ? tokens[b].start : h.start;
+    const mods = tokens
+      .slice(modStart, k)
+      .map((t) => t.text.toLowerCase())
+      .join(' ');
+    out.push({
+      start,
+      end: tokens[k].end,
+      text: text.slice(start, tokens[k].end),
+      type: 'ORG',
+      kind: 'nominal',
+      cluster: null,
+      country: null,
+      countryKind: null,
+      role: mods ? `${mods} ${head}` : head,
+      roleCountry: h.country.iso2,
+      institution: true,
+    });
+  }
   // "Norway's foreign minister said", "Russia's defence ministry spokesman": an office of a named country
   for (const h of hits) {
     if (h.kind !== 'country') continue;
@@ -1322,6 +1381,7 @@ function resolveAnaphors(
   };
   const persons = clusters.filter((c) => c.type === 'PERSON');
   const officials = new Map<string, Cluster>();
+  const institutions = new Map<string, Cluster>();
   const personByStart = new Map<number, Cluster>();
   const personByEnd = new Map<number, Cluster>();
   for (const x of all)
@@ -1346,6 +1406,32 @@ function resolveAnaphors(
       continue;
     }
     if (m.plural) continue;
+    if (m.institution) {
+      // one entity per institution of a state: "Russia's foreign ministry" … "the Russian foreign ministry"
+      const key = `institution:${m.roleCountry}:${m.role}`;
+      let c = institutions.get(key);
+      if (!c) {
+        c = newCluster('ORG', key);
+        institutions.set(key, c);
+        if (m.roleCountry) c.attributes.country = m.roleCountry;
+      }
+      join(m, c);
+      // the demonym inside is the institution's, not a nationality of its own ("the Sudanese government")
+      for (const x of all)
+        if (
+          x.kind === 'name' &&
+          x.countryKind === 'demonym' &&
+          x.start >= m.start &&
+          x.end <= m.end &&
+          x.cluster
+        ) {
+          const xc = x.cluster;
+          xc.mentions.splice(xc.mentions.indexOf(x), 1);
+          x.cluster = null;
+          x.absorbed = true;
+        }
+      continue;
+    }
     if (m.role === 'country') {
       const s0 = ix.sentenceOf(m.start);
       const seen = new Set<Cluster>();
@@ -1598,7 +1684,9 @@ function buildOutput(
   return {
     ...doc,
     mentions: mentions.filter(
-      (m) => m.kind === 'name' || m.entity || /countries|nations|states|neighbou?rs/.test(m.text),
+      (m, i) =>
+        !all[i].absorbed &&
+        (m.kind === 'name' || m.entity || /countries|nations|states|neighbou?rs/.test(m.text)),
     ),
     entities,
   };
