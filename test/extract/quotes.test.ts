@@ -186,6 +186,55 @@ describe('quotes: indirect and mixed', () => {
   });
 });
 
+describe('quotes: wider reporting', () => {
+  test('a bare object after a named speaker ("acknowledged the deficit")', () => {
+    const d = run('Governor Mary Jones acknowledged the deep deficit in the state budget on Monday.\n');
+    const q = speech(d);
+    assert.equal(q.length, 1);
+    assert.match(content(q[0]), /^the deep deficit in the state budget/);
+    assert.equal(speaker(q[0]), 'Mary Jones');
+  });
+
+  test('"As X reported, …": the main clause is the content', () => {
+    const d = run('As the Daily Ledger reported, the mayor will not seek a third term.\n');
+    const q = speech(d);
+    assert.equal(q.length, 1);
+    assert.equal(content(q[0]), 'the mayor will not seek a third term');
+  });
+
+  test('"X called him a Y" without quotation marks', () => {
+    const d = run('At the rally, Senator Tom Reed called him a reckless opportunist.\n');
+    const q = speech(d);
+    assert.equal(q.length, 1);
+    assert.equal(content(q[0]), 'him a reckless opportunist');
+  });
+
+  test('a coordinated verb of saying starts a content of its own', () => {
+    const d = run('Mayor Ann Lee said she respects the council and added that the vote was a mistake.\n');
+    const q = speech(d);
+    assert.equal(q.length, 2, q.map((x) => x.text).join(' | '));
+    assert.equal(content(q[0]), 'she respects the council');
+    assert.equal(content(q[1]), 'that the vote was a mistake');
+  });
+
+  test('a quotation that stands as a sentence without a cue is still a quote', () => {
+    const d = run(
+      'Rita Moss runs the shelter downtown.\n\nThe city cut its grant last spring.\n\n“We will keep the doors open as long as we can.”\n',
+    );
+    const q = speech(d);
+    assert.equal(q.length, 1);
+    assert.equal(q[0].kind, 'direct');
+    assert.equal(q[0].cue, null);
+  });
+
+  test('a short title before the speaker leaves the cue to its content', () => {
+    const d = run('Sunday on the radio show “Morning Line,” Governor Ed Park said the budget would pass.\n');
+    const q = speech(d);
+    assert.equal(q.length, 1);
+    assert.equal(content(q[0]), 'the budget would pass');
+  });
+});
+
 describe('quotes: not speech', () => {
   test('scare quotes and titles are not quotes', () => {
     const d = run(
@@ -205,6 +254,19 @@ describe('quotes: not speech', () => {
     const d = run('Sixty percent of voters back the plan, a new poll says.\n');
     assert.equal(speech(d).length, 0);
     for (const q of d.quotes) assert.equal((q as Quote & { speech?: boolean }).speech, false);
+  });
+
+  test('"pledged delegates", "maintains a lead", "posted a victory" are not speech', () => {
+    const d = run(
+      'Clinton leads by 200 pledged delegates. Sanders maintains a narrow lead in Oregon. Rubio posted a big win in Minnesota.\n',
+    );
+    assert.equal(
+      speech(d).length,
+      0,
+      speech(d)
+        .map((q) => q.text)
+        .join(' | '),
+    );
   });
 
   test('passives and infinitives are not cues', () => {

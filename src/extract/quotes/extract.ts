@@ -1374,7 +1374,20 @@ function reportedAt(c: Ctx, i: number, lo: number, hi: number, out: Candidate[])
       if (/^(?:pledge|promise|vow|agree|threaten|urge|propose)$/.test(info.lemma)) {
         for (let j = k; j <= Math.min(hi, k + 3); j++) if (c.lower[j] === 'to') inf = j;
       }
+      // "As The Washington Post reported, CONTENT": the content is the main clause after the comma
+      const st = c.tokAfter(subject.start);
+      let afterCue = k;
+      while (
+        afterCue <= hi &&
+        (BETWEEN_SUBJECT_AND_VERB.has(c.lower[afterCue]) || WEEKDAYS.has(c.lower[afterCue]))
+      )
+        afterCue++;
+      const asLead =
+        c.lower[st - 1] === 'as' &&
+        (st - 1 === lo || /^(?:,|and|but|so)$/.test(c.lower[st - 2] ?? '')) &&
+        c.toks[afterCue]?.text === ',';
       if (inf >= 0) k = inf;
+      else if (asLead) k = afterCue + 1;
       else if (
         !quoted &&
         !clause &&
