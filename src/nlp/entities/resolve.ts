@@ -65,8 +65,8 @@ interface WM {
   plural?: boolean;
   /** A state institution named by country and kind ("Russia's foreign ministry"): an ORG of its own. */
   institution?: boolean;
-  /** A demonym inside an institution's description: not output on its own. */
-  absorbed?: boolean;
+  /** The name for an entity known only by this description ("Russia's foreign ministry"). */
+  display?: string;
   /** Cached: the mention is the subject or object of a verb of saying. */
   speaker?: boolean;
 }
@@ -1188,7 +1188,9 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
     )
       continue;
     if (next && isCap(next.text) && isWord(next.text)) continue;
-    const start = h.kind === 'demonym' && the ? tokens[b].start : h.start;
+    // the mention is the institution's words: the country's name or demonym before them stays a mention of its
+    // own (gold toponym sets count "the [[Israeli]] government")
+    const start = tokens[modStart].start;
     const mods = tokens
       .slice(modStart, k)
       .map((t) => t.text.toLowerCase())
@@ -1205,6 +1207,7 @@ function findAnaphors(ix: DocIndex, hits: readonly CountryHit[], names: readonly
       role: mods ? `${mods} ${head}` : head,
       roleCountry: h.country.iso2,
       institution: true,
+      display: text.slice(h.start, tokens[k].end),
     });
   }
   // "Norway's foreign minister said", "Russia's defence ministry spokesman": an office of a named country
@@ -1416,20 +1419,6 @@ function resolveAnaphors(
         if (m.roleCountry) c.attributes.country = m.roleCountry;
       }
       join(m, c);
-      // the demonym inside is the institution's, not a nationality of its own ("the Sudanese government")
-      for (const x of all)
-        if (
-          x.kind === 'name' &&
-          x.countryKind === 'demonym' &&
-          x.start >= m.start &&
-          x.end <= m.end &&
-          x.cluster
-        ) {
-          const xc = x.cluster;
-          xc.mentions.splice(xc.mentions.indexOf(x), 1);
-          x.cluster = null;
-          x.absorbed = true;
-        }
       continue;
     }
     if (m.role === 'country') {
@@ -1606,7 +1595,8 @@ function canonicalName(c: Cluster): string {
     if (m?.country) return m.country.name;
   }
   const named = c.mentions.filter((m) => m.kind === 'name');
-  if (!named.length) return (c.mentions[0]?.text ?? '').replace(/^(?:the|an?)\s+/i, '');
+  if (!named.length)
+    return (c.mentions[0]?.display ?? c.mentions[0]?.text ?? '').replace(/^(?:the|an?)\s+/i, '');
   if (c.type === 'PERSON' && c.nameTokens.length) {
     let bestToks = c.nameTokens;
     for (const m of named) {
@@ -1684,9 +1674,7 @@ function buildOutput(
   return {
     ...doc,
     mentions: mentions.filter(
-      (m, i) =>
-        !all[i].absorbed &&
-        (m.kind === 'name' || m.entity || /countries|nations|states|neighbou?rs/.test(m.text)),
+      (m) => m.kind === 'name' || m.entity || /countries|nations|states|neighbou?rs/.test(m.text),
     ),
     entities,
   };
