@@ -286,3 +286,14 @@ test('entities: state institutions named by their country are organisations with
   assert.equal(withMention(doc, 'Turkish').attributes.country, 'TR');
   assert.equal(withMention(doc, 'Russia').ids.iso, 'RU');
 });
+
+test('entities: a group named by a nationality takes its country from the first word', () => {
+  const doc = run(
+    withMentions('Bosnian Serbs demanded a truce. Iraqi Kurds protested on Monday.', [
+      ['Bosnian Serbs', 'MISC'],
+      ['Iraqi Kurds', 'NORP'],
+    ]),
+  );
+  assert.equal(withMention(doc, 'Bosnian Serbs').attributes.country, 'BA');
+  assert.equal(withMention(doc, 'Iraqi Kurds').attributes.country, 'IQ');
+});

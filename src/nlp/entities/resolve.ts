@@ -220,7 +220,8 @@ export function resolveEntities(doc: AnnotatedDocument): AnnotatedDocument {
         }
       }
     }
-    if (c.type === 'ORG' && !c.attributes.country) {
+    // (and groups and things named by a nationality: "Bosnian Serbs", "Iraqi Kurds")
+    if ((c.type === 'ORG' || c.type === 'MISC' || c.type === 'NORP') && !c.attributes.country) {
       for (const m of c.mentions) {
         const lead = hitAt.get(m.start);
         if (lead && lead.end < m.end && lead.kind !== 'capital') {
