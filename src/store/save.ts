@@ -50,7 +50,21 @@ export async function saveDocument(
   doc: AnalyzedDocument,
   meta: SaveMeta = {},
 ): Promise<SaveOutcome> {
-  return db.transaction().execute((trx) => saveIn(trx, doc, meta));
+  // Concurrent writers can deadlock on shared rows (an entity's counts, a story) or find SQLite busy:
+  // the transaction is rolled back whole, so it is safe to run again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute((trx) => saveIn(trx, doc, meta));
+    } catch (e) {
+      if (attempt >= 6 || !retryable(e)) throw e;
+      await new Promise((r) => setTimeout(r, 5 * attempt + Math.floor(Math.random() * 10)));
+    }
+  }
+}
+
+function retryable(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  return code === '40P01' || code === '40001' || code === '23505' || code === 'SQLITE_BUSY';
 }
 
 async function saveIn(
@@ -190,7 +204,8 @@ async function saveEntities(
     const k = entityKey(e);
     byKey.set(k, [...(byKey.get(k) ?? []), e]);
   }
-  const keys = [...byKey.keys()];
+  // A fixed order of keys and ids keeps concurrent writers from locking the same rows in opposite orders.
+  const keys = [...byKey.keys()].sort();
   const found = new Map<string, { id: number; name: string; aliases: string }>();
   for (let i = 0; i < keys.length; i += CHUNK) {
     const rows = await trx
@@ -270,6 +285,7 @@ async function saveEntities(
   }
   for (let i = 0; i < bump.length; i += CHUNK) {
     const part = bump.slice(i, i + CHUNK);
+    part.sort((x, y) => x.id - y.id);
     const cases = sql.join(
       part.map((b) => sql`WHEN ${b.id} THEN ${b.mentions}`),
       sql` `,
