@@ -109,6 +109,12 @@ export async function run(): Promise<void> {
   rows.push(['tokens + sentences + paragraphs', lang]);
   const layer = time(texts, (t) => nerStage.run(languageStage.run(bare(t), ctx), ctx));
   rows.push(['language layer + NER tagger', layer]);
+  // The same tagger through the reference path training uses (sentenceFeatures + staticIds + beamDecode):
+  // same labels, for the speed-up of the tagging path (src/nlp/ner/fast.ts).
+  process.env.NEWSGRAPH_NER_REFERENCE = '1';
+  const reference = time(texts, (t) => nerStage.run(languageStage.run(bare(t), ctx), ctx), 1);
+  delete process.env.NEWSGRAPH_NER_REFERENCE;
+  rows.push(['language layer + NER, reference path', reference]);
   const comp = time(texts, (t) => {
     const doc = nlp(t);
     doc.people().out('array');

@@ -143,12 +143,14 @@ function addKeys(
   }
 }
 
-const MAX_CACHE = 60000;
+/** Word types cached (≈1.7 KB each) per generation, two generations kept: a long ingest stays small. */
+const CACHE_GENERATION = 5000;
 
 export class FastTagger {
   private readonly models: SparseWeights[];
   private readonly weights: MergedWeights;
-  private readonly cache = new Map<string, WordEntry>();
+  private cache = new Map<string, WordEntry>();
+  private old = new Map<string, WordEntry>();
   private readonly start: WordEntry;
   private readonly end: WordEntry;
   private readonly buf = new KeyBuffer();
@@ -239,10 +241,15 @@ export class FastTagger {
   }
 
   private entry(word: string): WordEntry {
-    const hit = this.cache.get(word);
-    if (hit) return hit;
-    if (this.cache.size >= MAX_CACHE) this.cache.clear();
-    const e = this.makeEntry(wordInfo(word, this.resources), word.toLowerCase());
+    let e = this.cache.get(word);
+    if (e) return e;
+    e = this.old.get(word);
+    if (!e) e = this.makeEntry(wordInfo(word, this.resources), word.toLowerCase());
+    // Two generations: a word used since the last turnover survives it; the rest are dropped.
+    if (this.cache.size >= CACHE_GENERATION) {
+      this.old = this.cache;
+      this.cache = new Map();
+    }
     this.cache.set(word, e);
     return e;
   }
