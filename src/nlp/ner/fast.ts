@@ -144,7 +144,7 @@ function addKeys(
 }
 
 /** Word types cached (≈1.7 KB each) per generation, two generations kept: a long ingest stays small. */
-const CACHE_GENERATION = 5000;
+const CACHE_GENERATION = 8000;
 
 export class FastTagger {
   private readonly models: SparseWeights[];
@@ -159,7 +159,6 @@ export class FastTagger {
   private lab = new Int32Array(0);
   private back = new Int32Array(0);
   private dB = 0;
-  private dH = new Float64Array(L);
   private dScore = new Float64Array(0);
   private dP1 = new Int32Array(0);
   private dP2 = new Int32Array(0);
@@ -169,7 +168,9 @@ export class FastTagger {
   private dCScore = new Float64Array(0);
   private dCHyp = new Int32Array(0);
   private dCY = new Int32Array(0);
-  private dRows = new Uint8Array(LABEL_HISTORY);
+  /** Per previous label: the stamp of the token whose history row tokenScores holds (stamps never repeat). */
+  private dRows = new Int32Array(LABEL_HISTORY);
+  private stamp = 0;
   private dTokenScores = new Float64Array(LABEL_HISTORY * L);
 
   private scratch(B: number): void {
@@ -394,7 +395,6 @@ export class FastTagger {
     }
     const { lab, back } = this;
     if (this.dB !== B) this.scratch(B);
-    const h = this.dH;
     let score = this.dScore;
     let p1s = this.dP1;
     let p2s = this.dP2;
@@ -416,16 +416,20 @@ export class FastTagger {
     const { w, stride } = weights;
     for (let i = 0; i < n; i++) {
       const so = i * L;
+      if (this.stamp >= 0x3fffffff) {
+        this.stamp = 0;
+        tokenRows.fill(0);
+      }
+      const stamp = ++this.stamp;
       const last = i === n - 1;
       const hist = entries[i].hist;
       const x = entries[i].info;
       let cc = 0;
-      tokenRows.fill(0);
       for (let b = 0; b < count; b++) {
         const p1 = p1s[b];
         const tb = (p1 + 1) * L;
-        if (!tokenRows[p1 + 1]) {
-          tokenRows[p1 + 1] = 1;
+        if (tokenRows[p1 + 1] !== stamp) {
+          tokenRows[p1 + 1] = stamp;
           const hx = (pass * LABEL_HISTORY + p1 + 1) * 2;
           if (hist[hx] === -2) {
             lex.reset();
@@ -443,12 +447,11 @@ export class FastTagger {
           }
         }
         const base = ((p2s[b] + 1) * LABEL_HISTORY + (p1 + 1)) * L;
-        for (let y = 0; y < L; y++) h[y] = table[base + y] + tokenScores[tb + y];
         const next = last ? NEXT_AT_END[p1 + 1] : NEXT[p1 + 1];
         const sb = score[b];
         for (let q = 0; q < next.length; q++) {
           const y = next[q];
-          const v = sb + stat[so + y] + h[y];
+          const v = sb + stat[so + y] + (table[base + y] + tokenScores[tb + y]);
           if (cc === B && v <= cScore[B - 1]) continue;
           let k = cc < B ? cc++ : B - 1;
           while (k > 0 && cScore[k - 1] < v) {
