@@ -32,7 +32,7 @@ interface GoldFragment {
   end: number;
 }
 
-interface GoldQuote {
+export interface GoldQuote {
   quote_start: number;
   quote_end: number;
   quote_fragments: GoldFragment[] | null;
@@ -45,7 +45,7 @@ interface GoldQuote {
   cue: string | null;
 }
 
-interface GoldRecord {
+export interface GoldRecord {
   id: string;
   text: string;
   quotes: GoldQuote[];
@@ -54,14 +54,14 @@ interface GoldRecord {
 const TOKEN = /[\p{L}\p{N}_]+/gu;
 const TRIM = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 
-function wordSpans(text: string): Span[] {
+export function wordSpans(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(TOKEN)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 
 /** Indices of the words that overlap any of the spans. */
-function wordsIn(words: Span[], spans: Span[]): Set<number> {
+export function wordsIn(words: Span[], spans: Span[]): Set<number> {
   const out = new Set<number>();
   for (const s of spans) {
     // binary search for the first word ending after s.start
@@ -81,7 +81,7 @@ export function trimmed(text: string, s: Span): string {
   return text.slice(s.start, s.end).replace(TRIM, '');
 }
 
-function trimmedSpan(text: string, s: Span): string {
+export function trimmedSpan(text: string, s: Span): string {
   // The span after trimming, as offsets, so that equal text at different places does not match.
   const raw = text.slice(s.start, s.end);
   const lead = raw.length - raw.replace(/^[\s\p{P}\p{S}]+/u, '').length;
@@ -89,7 +89,7 @@ function trimmedSpan(text: string, s: Span): string {
   return `${s.start + lead}:${t.length}`;
 }
 
-function overlapScore(g: Set<number>, p: Set<number>): number {
+export function overlapScore(g: Set<number>, p: Set<number>): number {
   if (!g.size || !p.size) return 0;
   let shared = 0;
   for (const i of p) if (g.has(i)) shared++;
@@ -116,6 +116,8 @@ export interface DocScore {
   missed: GoldQuote[];
   spurious: Quote[];
   wrongSpeaker: [GoldQuote, Quote][];
+  /** Each overlap-matched prediction's gold quote. */
+  matched: Map<Quote, GoldQuote>;
 }
 
 /** Score one document's predicted quotes against its gold. */
@@ -162,10 +164,12 @@ export function scoreDocument(
   const gUsed = new Set<number>();
   const pUsed = new Set<number>();
   const wrongSpeaker: [GoldQuote, Quote][] = [];
+  const matched = new Map<Quote, GoldQuote>();
   for (const [, i, j] of pairs) {
     if (gUsed.has(i) || pUsed.has(j)) continue;
     gUsed.add(i);
     pUsed.add(j);
+    matched.set(p[j], g[i]);
     counts.overlap++;
     const gq = g[i];
     if (gq.speaker_start == null || gq.speaker_end == null) continue;
@@ -188,6 +192,7 @@ export function scoreDocument(
     missed: g.filter((_, i) => !gUsed.has(i)),
     spurious: p.filter((_, j) => !pUsed.has(j)),
     wrongSpeaker,
+    matched,
   };
 }
 

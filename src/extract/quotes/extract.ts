@@ -8,6 +8,7 @@ import type {
   TextSpan,
   Token,
 } from '../../document.js';
+import { filterQuotes } from './filter.js';
 import {
   BELIEF_VERBS,
   BETWEEN_SUBJECT_AND_VERB,
@@ -26,6 +27,7 @@ import {
   WEEKDAYS,
 } from './lexicon.js';
 import { type MarkedSpan, markedSpans } from './marks.js';
+import { addRecall } from './recall.js';
 
 // Rule-based attribution over the language layer's tokens and sentences:
 //   A. a quotation followed by its attribution  ("…," said X / "…," X said [, "…"])
@@ -61,6 +63,8 @@ export interface QuoteOptions {
   /** A cue-less quotation paragraph right after an attributed quote: merged into it as a fragment (default),
    * a quote of its own with the same speaker ('separate'), or left out (false). */
   inherit?: boolean | 'separate';
+  /** The learned acceptance filter and recall model on top of the rules (default true). */
+  learned?: boolean;
 }
 
 class Ctx {
@@ -1723,7 +1727,10 @@ export function setQuoteDefaults(opts: QuoteOptions): void {
 }
 
 export function extractQuotes(doc: AnnotatedDocument, opts: QuoteOptions = DEFAULTS): Quote[] {
-  return resolveSpeakers(doc, extractCandidates(doc, opts));
+  const rules = resolveSpeakers(doc, extractCandidates(doc, opts));
+  if (opts.learned === false) return rules;
+  // the learned layers (models/quotes-filter.json, models/quotes-recall.json; trained on PolNeAR train only)
+  return addRecall(doc, filterQuotes(doc, rules));
 }
 
 export type { TextSpan };
