@@ -24,6 +24,7 @@ const { values } = parseArgs({
     l2: { type: 'string', default: '1e-4' },
     min: { type: 'string', default: '2' },
     out: { type: 'string' },
+    folds: { type: 'string' },
   },
 });
 
@@ -180,6 +181,19 @@ process.stdout.write(
 for (const t of [0.2, 0.3, 0.35, 0.4, 0.45, 0.5]) {
   const s = f1At(oof, data.gold, noExtra, t);
   process.stdout.write(`  t=${t}: overlap ${(100 * s.ov).toFixed(2)} exact ${(100 * s.ex).toFixed(2)}\n`);
+}
+if (values.folds) {
+  // out-of-fold filters (fold k trained without the documents with index % 5 === k), for train/quotes-recall.ts
+  for (let k = 0; k < 5; k++) {
+    const m = fit(
+      data.rows.filter((r) => r.doc % 5 !== k),
+      epochs,
+      l2,
+      min,
+    );
+    m.threshold = Math.round(best.t * 100) / 100;
+    writeFileSync(`${values.folds}/quotes-filter-fold${k}.json`, JSON.stringify(m));
+  }
 }
 const model = fit(data.rows, epochs, l2, min);
 model.threshold = Math.round(best.t * 100) / 100;

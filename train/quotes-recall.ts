@@ -17,7 +17,7 @@ import {
   wordsIn,
 } from '../src/evaluate/quotes.js';
 import { extractQuotes } from '../src/extract/quotes/extract.js';
-import { filterQuotes } from '../src/extract/quotes/filter.js';
+import { type FilterModel, filterQuotes } from '../src/extract/quotes/filter.js';
 import { type RecallModel, recallCandidates, setRecallModel } from '../src/extract/quotes/recall.js';
 import { modelPath, sharedDataPath } from '../src/paths.js';
 import { analyze } from '../src/pipeline.js';
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     gate: { type: 'string', default: '3' },
     ratio: { type: 'string', default: '0.05' },
     out: { type: 'string' },
+    folds: { type: 'string' },
   },
 });
 
@@ -50,6 +51,12 @@ interface Data {
   tp: number;
   exact: number;
 }
+
+const folds = values.folds
+  ? [0, 1, 2, 3, 4].map(
+      (k) => JSON.parse(readFileSync(`${values.folds}/quotes-filter-fold${k}.json`, 'utf8')) as FilterModel,
+    )
+  : null;
 
 function collect(file: string, limit: number | null): Data {
   setRecallModel(null);
@@ -72,7 +79,9 @@ function collect(file: string, limit: number | null): Data {
       published: null,
       title: null,
     });
-    const quotes = filterQuotes(doc, extractQuotes(doc, { learned: false }));
+    // on train, each document sees the filter trained without its fold (as an unseen document would)
+    const fm = folds && !file.endsWith(values.eval ?? '\0') ? folds[di % 5] : undefined;
+    const quotes = filterQuotes(doc, extractQuotes(doc, { learned: false }), fm);
     const mentions = new Map(doc.entities.map((e) => [e.id, e.mentions as Span[]]));
     const s = scoreDocument(rec.text, rec.quotes, quotes, mentions);
     gold += s.counts.gold;

@@ -77,12 +77,23 @@ export function quoteFeatures(doc: AnnotatedDocument, q: Quote, entityType: Map<
     f.push(`spk&k=${sp.entity ? 'ent' : 'noent'}|${kind}`);
     if (cue) f.push(`spk&cue=${sp.entity ? 'ent' : 'noent'}|${cue}`);
   }
+  const wb =
+    text.slice(Math.max(0, q.start - 25), q.start).match(/([\p{L}']+|[^\s\p{L}])\s*$/u)?.[1] ?? 'BOS';
+  const wa = text.slice(q.end, q.end + 25).match(/^\s*([\p{L}']+|[^\s\p{L}])/u)?.[1] ?? 'EOS';
+  f.push(`wb=${wb.toLowerCase()}`);
+  f.push(`wa=${wa.toLowerCase()}`);
+  f.push(`wb&k=${wb.toLowerCase()}|${kind}`);
+  const line = text.lastIndexOf('\n', q.start - 1);
+  f.push(`parstart=${!/\p{L}/u.test(text.slice(line + 1, q.start))}`);
+  f.push(`sents=${bucket((q.text.match(/[.!?]["”’']?\s+\p{Lu}/gu) ?? []).length, [0, 1, 2, 4])}`);
+  if (cue) f.push(`cue&len=${cue}|${bucket(n, [3, 8, 20])}`);
   // Position in the document (headline region) and the paragraph.
   f.push(`docpos=${bucket(q.start / Math.max(1, text.length), [0.05, 0.5])}`);
   return f;
 }
 
 let MODEL: FilterModel | null | undefined;
+const WEIGHTS = new WeakMap<FilterModel, Map<string, number>>();
 
 /** The committed model, loaded once per process (null when there is none). */
 export function filterModel(): FilterModel | null {
@@ -99,7 +110,12 @@ export function setFilterModel(m: FilterModel | null): void {
 
 export function scoreFeatures(m: FilterModel, feats: string[]): number {
   let z = m.bias;
-  for (const k of feats) z += m.weights[k] ?? 0;
+  let w = WEIGHTS.get(m);
+  if (!w) {
+    w = new Map(Object.entries(m.weights));
+    WEIGHTS.set(m, w);
+  }
+  for (const k of feats) z += w.get(k) ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 

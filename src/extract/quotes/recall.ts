@@ -90,16 +90,16 @@ export function recallCandidates(
     const firstLow = toks[ta].text.toLowerCase();
     for (let i = ta + 1; i < Math.min(t1 - 3, ta + MAX_SPLIT); i++) {
       const w = toks[i].text;
-      if (!WORDY.test(w) || /^\p{Lu}/u.test(w)) continue;
       const start = toks[i + 1].start;
       if (start >= end - 10) break;
       const lw = w.toLowerCase();
+      if (gate && !gate.has(lw)) continue;
+      if (!WORDY.test(w) || /^\p{Lu}/u.test(w)) continue;
       const next = toks[i + 1].text.toLowerCase();
       const prev = toks[i - 1].text.toLowerCase();
       // infinitives and passives with an infinitive ("to say", "was told to leave")
       if (prev === 'to' || (NOT_BEFORE_CUE.has(prev) && next === 'to')) continue;
       if (NOT_CUE.test(lw)) continue;
-      if (gate && !gate.has(lw)) continue;
       let rest = 0;
       for (let k = i + 1; k < t1 && toks[k].start < end; k++) rest++;
       // the last mention before the cue, inside the sentence
@@ -167,6 +167,7 @@ export function recallCandidates(
 }
 
 let MODEL: RecallModel | null | undefined;
+const WEIGHTS = new WeakMap<RecallModel, Map<string, number>>();
 
 export function recallModel(): RecallModel | null {
   if (MODEL === undefined) {
@@ -185,7 +186,12 @@ export function setRecallModel(m: RecallModel | null): void {
 
 export function recallScore(m: RecallModel, feats: string[]): number {
   let z = m.bias;
-  for (const k of feats) z += m.weights[k] ?? 0;
+  let w = WEIGHTS.get(m);
+  if (!w) {
+    w = new Map(Object.entries(m.weights));
+    WEIGHTS.set(m, w);
+  }
+  for (const k of feats) z += w.get(k) ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 
