@@ -32,6 +32,7 @@ const { values } = parseArgs({
     l2: { type: 'string', default: '1e-6' },
     min: { type: 'string', default: '3' },
     gate: { type: 'string', default: '3' },
+    bags: { type: 'string', default: '1' },
     ratio: { type: 'string', default: '0.05' },
     out: { type: 'string' },
     folds: { type: 'string' },
@@ -125,7 +126,22 @@ function load(file: string, limit: number | null, cache?: string): Data {
   return d;
 }
 
+/** The average of `bags` runs with different example orders (averaged SGD: steadier weights). */
 function fit(groups: Group[], epochs: number, l2: number, min: number): RecallModel {
+  const bags = Number(values.bags);
+  const sum = new Map<string, number>();
+  let bias = 0;
+  for (let s = 0; s < bags; s++) {
+    const m = fit1(groups, epochs, l2, min, 5 + s * 7919);
+    bias += m.bias / bags;
+    for (const [k, v] of Object.entries(m.weights)) sum.set(k, (sum.get(k) ?? 0) + v / bags);
+  }
+  const weights: Record<string, number> = {};
+  for (const [k, v] of sum) if (Math.abs(v) >= 5e-3) weights[k] = Math.round(v * 1000) / 1000;
+  return { threshold: 0.5, bias: Math.round(bias * 1000) / 1000, weights };
+}
+
+function fit1(groups: Group[], epochs: number, l2: number, min: number, seed0: number): RecallModel {
   const count = new Map<string, number>();
   for (const g of groups) for (const fs of g.f) for (const k of fs) count.set(k, (count.get(k) ?? 0) + 1);
   const rows: [string[], number][] = [];
@@ -135,7 +151,7 @@ function fit(groups: Group[], epochs: number, l2: number, min: number): RecallMo
   const w = new Map<string, number>();
   let b = -2;
   const order = rows.map((_, i) => i);
-  let seed = 5;
+  let seed = seed0;
   const rand = () => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed / 0x7fffffff;
