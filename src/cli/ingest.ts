@@ -88,7 +88,9 @@ export async function ingestCommand(argv: string[]): Promise<number> {
       bar.done();
       failed = s.failures.length;
       if (values.json)
-        process.stdout.write(`${JSON.stringify({ store: store.label, ...s, current: undefined })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ store: store.label, ...s, current: undefined, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+        );
       else {
         const rate = (s.done / (s.elapsedMs / 1000)).toFixed(1);
         process.stderr.write(
