@@ -4,6 +4,9 @@ import type { AnalyzedDocument, RawDocument } from '../document.js';
 import { analyze } from '../pipeline.js';
 import { toAnalyzedDocument } from '../serialize.js';
 
+/** Old-generation heap per analysis worker, in MB (NEWSGRAPH_WORKER_HEAP_MB). */
+const WORKER_HEAP_MB = Number(process.env.NEWSGRAPH_WORKER_HEAP_MB) || 320;
+
 type Pending = { resolve: (d: AnalyzedDocument) => void; reject: (e: Error) => void };
 
 /** The JSON text a worker sent for a document (the AnalyzedDocument contract), for a store to reuse. */
@@ -24,7 +27,11 @@ export class AnalyzerPool {
     const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
     for (let i = 0; i < size; i++) {
       // Under tsx (development, tests) the worker starts through a shim that registers the TypeScript loader.
-      const w = new Worker(new URL(ext === 'ts' ? './worker-dev.mjs' : './worker.js', import.meta.url));
+      // A bounded old generation makes V8 collect garbage before a worker grows to gigabytes: the models
+      // need about 150 MB, the rest of a worker's heap is per-document garbage.
+      const w = new Worker(new URL(ext === 'ts' ? './worker-dev.mjs' : './worker.js', import.meta.url), {
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      });
       const slot = { w, busy: 0 };
       w.on('message', (m: { id: number; json?: string; doc?: AnalyzedDocument; error?: string }) => {
         slot.busy--;

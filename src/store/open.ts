@@ -32,6 +32,11 @@ export async function openDb(specIn?: string | null, opts: { readonly?: boolean 
     pg.types.setTypeParser(20, (v: string) => Number(v));
     pg.types.setTypeParser(1700, (v: string) => Number(v));
     const pool = new pg.Pool({ connectionString: spec, max: 8 });
+    // Like SQLite's WAL with synchronous=NORMAL: a commit does not wait for its WAL flush. A crash can lose the
+    // last moments of commits but never leaves a document half-stored, and re-running an ingest restores them.
+    pool.on('connect', (client) => {
+      client.query('SET synchronous_commit = off').catch(() => {});
+    });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     const Sqlite = (await import('better-sqlite3')).default;
