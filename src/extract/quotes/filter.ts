@@ -1,17 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { AnnotatedDocument, Quote } from '../../document.js';
 import { modelPath } from '../../paths.js';
+import { type LogisticModel, logisticScore } from './logistic.js';
 
 // A learned acceptance filter over the rules' quotes: a logistic regression, trained on PolNeAR train only
 // (`train/quotes-filter.ts`), scores each quote from its cue, kind, speaker, length and punctuation, and quotes
 // scoring below the threshold chosen by cross-validation on train are dropped. Quotes typed `speech: false` and
 // nested quotes are left as they are.
 
-export interface FilterModel {
-  threshold: number;
-  bias: number;
-  weights: Record<string, number>;
-}
+export interface FilterModel extends LogisticModel {}
 
 const WORD = /[\p{L}\p{N}_']+/gu;
 const PRONOUNS = new Set(
@@ -93,7 +90,6 @@ export function quoteFeatures(doc: AnnotatedDocument, q: Quote, entityType: Map<
 }
 
 let MODEL: FilterModel | null | undefined;
-const WEIGHTS = new WeakMap<FilterModel, Map<string, number>>();
 
 /** The committed model, loaded once per process (null when there is none). */
 export function filterModel(): FilterModel | null {
@@ -109,14 +105,7 @@ export function setFilterModel(m: FilterModel | null): void {
 }
 
 export function scoreFeatures(m: FilterModel, feats: string[]): number {
-  let z = m.bias;
-  let w = WEIGHTS.get(m);
-  if (!w) {
-    w = new Map(Object.entries(m.weights));
-    WEIGHTS.set(m, w);
-  }
-  for (const k of feats) z += w.get(k) ?? 0;
-  return 1 / (1 + Math.exp(-z));
+  return logisticScore(m, feats);
 }
 
 /** Drop the quotes the model rejects (their nested quotes go with them); ids are renumbered. */

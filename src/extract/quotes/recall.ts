@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { AnnotatedDocument, Mention, Quote } from '../../document.js';
 import { modelPath } from '../../paths.js';
+import { type LogisticModel, logisticScore } from './logistic.js';
 
 // Learned recall for reported speech the rules miss. Every sentence that no quote touches is split after each of
 // its first words; the rest of the sentence is a candidate content and the word before it a candidate cue. A
@@ -8,12 +9,9 @@ import { modelPath } from '../../paths.js';
 // best candidate becomes an indirect (or mixed) quote when it scores above the threshold chosen by cross-validation
 // on train. The speaker is the last entity mention before the cue in the sentence.
 
-export interface RecallModel {
-  threshold: number;
+export interface RecallModel extends LogisticModel {
   /** The only words tried as cues (words that were the cue of a right candidate on train). */
   words?: string[];
-  bias: number;
-  weights: Record<string, number>;
 }
 
 export interface RecallCandidate {
@@ -167,7 +165,6 @@ export function recallCandidates(
 }
 
 let MODEL: RecallModel | null | undefined;
-const WEIGHTS = new WeakMap<RecallModel, Map<string, number>>();
 
 export function recallModel(): RecallModel | null {
   if (MODEL === undefined) {
@@ -185,14 +182,7 @@ export function setRecallModel(m: RecallModel | null): void {
 }
 
 export function recallScore(m: RecallModel, feats: string[]): number {
-  let z = m.bias;
-  let w = WEIGHTS.get(m);
-  if (!w) {
-    w = new Map(Object.entries(m.weights));
-    WEIGHTS.set(m, w);
-  }
-  for (const k of feats) z += w.get(k) ?? 0;
-  return 1 / (1 + Math.exp(-z));
+  return logisticScore(m, feats);
 }
 
 /** The quotes with the learned extra ones added (in document order, ids renumbered). */
