@@ -2,14 +2,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
+import { emptyLayout } from '../../src/article/layout.js';
 import { textToArticle } from '../../src/article/text/layout.js';
-import type { AnnotatedDocument, Article, ArticleLayout } from '../../src/document.js';
+import type { AnnotatedDocument, Article } from '../../src/document.js';
 import { readJsonl } from '../../src/nlp/ner/corpus.js';
 import { nerModel } from '../../src/nlp/ner/model.js';
 import { nerStage } from '../../src/nlp/ner/stage.js';
 import { languageStage } from '../../src/nlp/stage.js';
 import { SHARED_DATA_DIR } from '../../src/paths.js';
-import { annotate, STAGES } from '../../src/pipeline.js';
+import { annotate, emptyDocument, STAGES } from '../../src/pipeline.js';
 
 // Speed of the language layer (tokens, sentences, paragraphs + the NER tagger) on real news articles,
 // single-threaded, against compromise's people()/places()/organizations() on the same texts in the same
@@ -34,35 +35,8 @@ function loadTexts(): string[] {
   return out.slice(0, LIMIT);
 }
 
-const EMPTY_LAYOUT: ArticleLayout = {
-  title: null,
-  lede: null,
-  dateline: null,
-  body: null,
-  sections: [],
-  byline: [],
-  publisher: null,
-  language: null,
-  published: null,
-  modified: null,
-};
-
 function bare(text: string): AnnotatedDocument {
-  return {
-    id: 'bench',
-    url: null,
-    text,
-    article: EMPTY_LAYOUT,
-    paragraphs: [],
-    tokens: [],
-    sentences: [],
-    mentions: [],
-    entities: [],
-    times: [],
-    quotes: [],
-    events: [],
-    agreements: [],
-  };
+  return emptyDocument({ text, url: null, layout: emptyLayout() }, 'bench');
 }
 
 interface Timing {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AnnotatedDocument, ArticleLayout, Mention } from '../../src/document.js';
+import { emptyLayout } from '../../src/article/layout.js';
+import type { Mention } from '../../src/document.js';
 import { evaluateNer } from '../../src/evaluate/ner.js';
 import type { GoldDocument } from '../../src/nlp/ner/corpus.js';
 import { loadGazetteerData, NER_MODEL_FILE, NerModel, readModelFile } from '../../src/nlp/ner/model.js';
@@ -11,37 +12,11 @@ import { conllClass, contractType } from '../../src/nlp/ner/types.js';
 import { languageStage } from '../../src/nlp/stage.js';
 import { tokenize } from '../../src/nlp/tokenize.js';
 import { modelPath } from '../../src/paths.js';
+import { emptyDocument } from '../../src/pipeline.js';
 import { fixture } from '../helpers.js';
 
-const LAYOUT: ArticleLayout = {
-  title: null,
-  lede: null,
-  dateline: null,
-  body: null,
-  sections: [],
-  byline: [],
-  publisher: null,
-  language: null,
-  published: null,
-  modified: null,
-};
-
 function tagText(text: string): Mention[] {
-  const doc: AnnotatedDocument = {
-    id: 't',
-    url: null,
-    text,
-    article: LAYOUT,
-    paragraphs: [],
-    tokens: [],
-    sentences: [],
-    mentions: [],
-    entities: [],
-    times: [],
-    quotes: [],
-    events: [],
-    agreements: [],
-  };
+  const doc = emptyDocument({ text, url: null, layout: emptyLayout() }, 't');
   const ctx = { now: new Date(0), referenceDate: null };
   return nerStage.run(languageStage.run(doc, ctx), ctx).mentions;
 }
