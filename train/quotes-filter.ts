@@ -11,8 +11,10 @@ import type { AnnotatedDocument, Quote, Span } from '../src/document.js';
 import { type GoldRecord, scoreDocument, trimmedSpan } from '../src/evaluate/quotes.js';
 import { extractQuotes } from '../src/extract/quotes/extract.js';
 import { type FilterModel, quoteFeatures, setFilterModel } from '../src/extract/quotes/filter.js';
+import { logisticScore } from '../src/extract/quotes/logistic.js';
 import { modelPath, sharedDataPath } from '../src/paths.js';
 import { analyze } from '../src/pipeline.js';
+import { trainLogistic } from './logistic.js';
 
 const { values } = parseArgs({
   options: {
@@ -90,45 +92,11 @@ function load(file: string, limit: number | null, cache?: string): Data {
 
 /** Logistic regression by SGD with L2, features seen >= min times in the training rows. */
 function fit(rows: Row[], epochs: number, l2: number, min: number): FilterModel {
-  const count = new Map<string, number>();
-  for (const r of rows) for (const k of r.f) count.set(k, (count.get(k) ?? 0) + 1);
-  const w = new Map<string, number>();
-  let b = 0;
-  const order = rows.map((_, i) => i);
-  let seed = 7;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-  for (let ep = 0; ep < epochs; ep++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    const lr = 0.1 / (1 + ep * 0.5);
-    for (const i of order) {
-      const r = rows[i];
-      const fs = r.f.filter((k) => (count.get(k) ?? 0) >= min);
-      let z = b;
-      for (const k of fs) z += w.get(k) ?? 0;
-      const p = 1 / (1 + Math.exp(-z));
-      const g = r.y - p;
-      b += lr * g;
-      for (const k of fs) {
-        const v = w.get(k) ?? 0;
-        w.set(k, v + lr * (g - l2 * v * rows.length));
-      }
-    }
-  }
-  const weights: Record<string, number> = {};
-  for (const [k, v] of w) if (Math.abs(v) >= 1e-3) weights[k] = Math.round(v * 1000) / 1000;
-  return { threshold: 0, bias: Math.round(b * 1000) / 1000, weights };
-}
-
-function prob(m: FilterModel, f: string[]): number {
-  let z = m.bias;
-  for (const k of f) z += m.weights[k] ?? 0;
-  return 1 / (1 + Math.exp(-z));
+  const m = trainLogistic(
+    rows.map((r) => [r.f, r.y]),
+    { epochs, l2, min, lr: 0.1, seed: 7, prune: 1e-3 },
+  );
+  return { threshold: 0, ...m };
 }
 
 /** Overlap and exact F1 when quotes scoring below t are dropped (nested quotes and non-speech stay as counted). */
@@ -167,7 +135,7 @@ for (let k = 0; k < 5; k++) {
   const tr = data.rows.filter((r) => r.doc % 5 !== k);
   const te = data.rows.filter((r) => r.doc % 5 === k);
   const m = fit(tr, epochs, l2, min);
-  for (const r of te) oof.push({ p: prob(m, r.f), r });
+  for (const r of te) oof.push({ p: logisticScore(m, r.f), r });
 }
 const base = f1At(oof, data.gold, noExtra, 0);
 let best = { t: 0, ...base };
@@ -205,7 +173,7 @@ process.stdout.write(
 
 if (values.eval) {
   const ev = load(values.eval, null, values.cache ? `${values.cache}.eval` : undefined);
-  const scored = ev.rows.map((r) => ({ p: prob(model, r.f), r }));
+  const scored = ev.rows.map((r) => ({ p: logisticScore(model, r.f), r }));
   const b0 = f1At(scored, ev.gold, noExtra, 0);
   const b1 = f1At(scored, ev.gold, noExtra, model.threshold);
   process.stdout.write(

@@ -18,9 +18,11 @@ import {
 } from '../src/evaluate/quotes.js';
 import { extractQuotes } from '../src/extract/quotes/extract.js';
 import { type FilterModel, filterQuotes } from '../src/extract/quotes/filter.js';
+import { logisticScore } from '../src/extract/quotes/logistic.js';
 import { type RecallModel, recallCandidates, setRecallModel } from '../src/extract/quotes/recall.js';
 import { modelPath, sharedDataPath } from '../src/paths.js';
 import { analyze } from '../src/pipeline.js';
+import { trainLogistic } from './logistic.js';
 
 const { values } = parseArgs({
   options: {
@@ -142,47 +144,10 @@ function fit(groups: Group[], epochs: number, l2: number, min: number): RecallMo
 }
 
 function fit1(groups: Group[], epochs: number, l2: number, min: number, seed0: number): RecallModel {
-  const count = new Map<string, number>();
-  for (const g of groups) for (const fs of g.f) for (const k of fs) count.set(k, (count.get(k) ?? 0) + 1);
   const rows: [string[], number][] = [];
-  for (const g of groups)
-    for (let i = 0; i < g.f.length; i++)
-      rows.push([g.f[i].filter((k) => (count.get(k) ?? 0) >= min), g.g[i] >= 0 ? 1 : 0]);
-  const w = new Map<string, number>();
-  let b = -2;
-  const order = rows.map((_, i) => i);
-  let seed = seed0;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-  for (let ep = 0; ep < epochs; ep++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    const lr = 0.05 / (1 + ep * 0.5);
-    for (const i of order) {
-      const [fs, y] = rows[i];
-      let z = b;
-      for (const k of fs) z += w.get(k) ?? 0;
-      const g = y - 1 / (1 + Math.exp(-z));
-      b += lr * g;
-      for (const k of fs) {
-        const v = w.get(k) ?? 0;
-        w.set(k, v + lr * (g - l2 * v * rows.length));
-      }
-    }
-  }
-  const weights: Record<string, number> = {};
-  for (const [k, v] of w) if (Math.abs(v) >= 5e-3) weights[k] = Math.round(v * 1000) / 1000;
-  return { threshold: 0.5, bias: Math.round(b * 1000) / 1000, weights };
-}
-
-function prob(m: RecallModel, f: string[]): number {
-  let z = m.bias;
-  for (const k of f) z += m.weights[k] ?? 0;
-  return 1 / (1 + Math.exp(-z));
+  for (const g of groups) for (let i = 0; i < g.f.length; i++) rows.push([g.f[i], g.g[i] >= 0 ? 1 : 0]);
+  const m = trainLogistic(rows, { epochs, l2, min, lr: 0.05, seed: seed0, bias: -2, prune: 5e-3 });
+  return { threshold: 0.5, ...m };
 }
 
 /** Per group: the best candidate's probability, its gold and exactness. */
@@ -191,7 +156,7 @@ function best(m: RecallModel, groups: Group[]): { p: number; g: number; x: numbe
     let bi = 0;
     let bp = -1;
     gr.f.forEach((fs, i) => {
-      const p = prob(m, fs);
+      const p = logisticScore(m, fs);
       if (p > bp) {
         bp = p;
         bi = i;
